@@ -1,0 +1,23 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+// The base path (e.g. /xxgk/jxgk/ under an existing portal) comes from content/site.yaml; BASE_PATH overrides it.
+const contentDir = process.env.JX_CONTENT ?? 'content';
+const site = parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) ?? {};
+const base = process.env.BASE_PATH ?? site.base ?? '/';
+
+export default defineConfig({
+  base,
+  site: site.url || undefined,
+  outDir: process.env.JX_OUT ?? 'dist',
+  trailingSlash: 'always',
+  build: {
+    format: 'directory',
+    // External stylesheets only: pages must work under a strict Content-Security-Policy (no inline styles).
+    inlineStylesheets: 'never',
+  },
+  devToolbar: { enabled: false },
+});

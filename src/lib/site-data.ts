@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import type { Dataset, District } from '../schema/dataset.ts';
+import type { Region } from '../schema/region.ts';
+import type { Report } from '../schema/report.ts';
+import { DATASET_FILE, prepare } from '../pipeline/prepare.ts';
+
+/**
+ * The dataset as pages see it, loaded once per build process. `npm run build` normalizes content/ first and
+ * writes the dataset; `astro dev` normalizes in-process so that edits show up on reload.
+ */
+export interface SiteData {
+  dataset: Dataset;
+  site: SiteConfig;
+  reports: Report[];
+  report(id: string): Report;
+  region(code: string): Region;
+  district(code: string): District;
+  /** Newest first; a report whose year is not stated sorts after every dated one. */
+  byYear: Report[];
+}
+
+export interface SiteConfig {
+  title: string;
+  base?: string;
+  url?: string;
+}
+
+const contentDir = resolve(process.env.JX_CONTENT ?? 'content');
+
+function load(): Dataset {
+  const file = process.env.JX_DATASET ?? DATASET_FILE;
+  if (!import.meta.env.DEV && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Dataset;
+  const prepared = prepare(contentDir, file);
+  if (!prepared.ok || !prepared.dataset) throw new Error('内容有误，网站未生成：错误见上方输出。');
+  return prepared.dataset;
+}
+
+let cached: SiteData | undefined;
+
+export function siteData(): SiteData {
+  if (cached) return cached;
+  const dataset = load();
+  const site = (parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) ?? {}) as SiteConfig;
+  const reports = new Map(dataset.reports.map((r) => [r.id, r]));
+  const regions = new Map(dataset.regions.map((r) => [r.code, r]));
+  const districts = new Map(dataset.districts.map((d) => [d.code, d]));
+  const byYear = [...dataset.reports].sort(
+    (a, b) => (b.fiscal_year.value ?? -Infinity) - (a.fiscal_year.value ?? -Infinity) || a.region.code.localeCompare(b.region.code) || a.id.localeCompare(b.id),
+  );
+  const get = <T>(map: Map<string, T>, key: string, what: string): T => {
+    const v = map.get(key);
+    if (!v) throw new Error(`数据集中没有${what} ${key}`);
+    return v;
+  };
+  cached = {
+    dataset,
+    site,
+    reports: dataset.reports,
+    report: (id) => get(reports, id, '报告'),
+    region: (code) => get(regions, code, '地区'),
+    district: (code) => get(districts, code, '地区'),
+    byYear,
+  };
+  return cached;
+}

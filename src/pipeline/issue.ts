@@ -1,0 +1,34 @@
+/**
+ * A problem found in content. Every issue names the file, the line where known, the field by its key path and
+ * Chinese label, the offending value and a hint — so an author can fix it without reading a stack trace.
+ */
+export interface ContentIssue {
+  severity: 'error' | 'warning';
+  file: string;
+  line?: number;
+  /** Key path inside the file, e.g. ['finance', 0, 'value']. */
+  path: (string | number)[];
+  label?: string;
+  value?: unknown;
+  message: string;
+  hint?: string;
+}
+
+export function keyPath(path: readonly (string | number)[]): string {
+  return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+}
+
+function showValue(value: unknown): string {
+  const s = value === undefined ? '（空）' : (JSON.stringify(value) ?? String(value));
+  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+}
+
+export function formatIssue(issue: ContentIssue): string {
+  const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
+  const head = [`${issue.severity === 'error' ? '✗ 错误' : '! 警告'}  ${where}`];
+  if (issue.path.length) head.push(`字段：${issue.label ?? '（无中文名）'}（${keyPath(issue.path)}）`);
+  if ('value' in issue) head.push(`值：${showValue(issue.value)}`);
+  const lines = [head.join('  '), `    ${issue.message}`];
+  if (issue.hint) lines.push(`    提示：${issue.hint}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,36 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Dataset } from '../schema/dataset.ts';
+import { buildDataset } from './dataset.ts';
+import { formatIssue } from './issue.ts';
+
+/** Where the normalized dataset is written for Astro to read; one computation per build, shared by all pages. */
+export const DATASET_FILE = '.cache/dataset.json';
+
+export interface Prepared {
+  ok: boolean;
+  dataset: Dataset | null;
+  reportsIn: number;
+}
+
+/**
+ * Validates and normalizes content/, prints every problem of every file, and writes the dataset.
+ * Returns ok=false when any file has an error: the site is never built with a report left out.
+ */
+export function prepare(contentDir: string, outFile: string, log: (line: string) => void = console.error): Prepared {
+  const { dataset, issues, filesIn } = buildDataset(contentDir);
+  for (const issue of issues) log(formatIssue(issue));
+  const errors = issues.filter((i) => i.severity === 'error');
+  if (!dataset || errors.length) {
+    const files = new Set(errors.map((e) => e.file)).size;
+    log(`\n内容有误：${errors.length} 个错误，涉及 ${files} 个文件（共 ${filesIn} 份报告文件）。没有生成网站。`);
+    return { ok: false, dataset: null, reportsIn: filesIn };
+  }
+  if (dataset.reports.length !== filesIn) {
+    // Every report file ends as a record or as an error above; anything else is a bug in the pipeline.
+    throw new Error(`读入 ${filesIn} 份报告文件，却只得到 ${dataset.reports.length} 条记录`);
+  }
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, JSON.stringify(dataset));
+  return { ok: true, dataset, reportsIn: filesIn };
+}
