@@ -1,7 +1,6 @@
 // npm run build [-- --content DIR]: content/ → normalized dataset → static site in dist/.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'astro';
 import { contentDir } from './args.ts';
 import { DATASET_FILE, prepare } from '../src/pipeline/prepare.ts';
 
@@ -17,6 +16,8 @@ if (!prepared.ok) process.exit(1);
 process.env.JX_DATASET = datasetFile;
 
 const outDir = process.env.JX_OUT ?? 'dist';
+// Astro is loaded only once the content is known to be good: a failing check then exits in well under a second.
+const { build } = await import('astro');
 await build({ root: process.cwd(), logLevel: 'warn' });
 
 function countPages(dir: string): number {

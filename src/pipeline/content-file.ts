@@ -34,10 +34,11 @@ export function readContentFile(name: string, text: string): ContentFileText {
     lineOffset = 1;
   }
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  // yaml's message counts lines from the start of the front matter; the file line is reported instead.
   const syntaxErrors = [...doc.errors].map((e) => ({
     line: e.linePos ? e.linePos[0].line + lineOffset : undefined,
-    message: e.message.split('\n')[0]!,
+    message: e.message.split('\n')[0]!.replace(/ at line \d+, column (\d+):?$/, '（第 $1 列）'),
   }));
   const lineAt = (offset: number) => counter.linePos(offset).line + lineOffset;
   return {

@@ -29,7 +29,11 @@ const REPORT_FILE = /\.(md|ya?ml)$/;
  */
 export function buildDataset(contentDir: string): BuildResult {
   const issues: ContentIssue[] = [];
-  const rel = (p: string) => relative(process.cwd(), p) || p;
+  // Paths as an author types them (content/reports/x.md); absolute when the content lives elsewhere.
+  const rel = (p: string) => {
+    const r = relative(process.cwd(), p);
+    return r && !r.startsWith('..') ? r : p;
+  };
 
   const regionsFile = readRegistry(join(contentDir, 'regions.yaml'), RegionsFile, issues, rel);
   const conceptsFile = readRegistry(join(contentDir, 'concepts.yaml'), ConceptsFile, issues, rel);
@@ -64,7 +68,7 @@ export function buildDataset(contentDir: string): BuildResult {
     if (!result.success) {
       for (const zi of result.error.issues) {
         const issue = zodIssue(zi, parsed.data, ContentFile);
-        issues.push({ ...issue, severity: 'error', file, line: parsed.lineOf(issue.path), label: labelAt(ContentFile, issue.path) });
+        issues.push({ ...issue, severity: 'error', file, line: parsed.lineOf(issue.path), label: issue.label ?? labelAt(ContentFile, issue.path) });
       }
       continue;
     }
@@ -124,7 +128,7 @@ function readRegistry<T extends z.ZodType>(path: string, schema: T, issues: Cont
   if (result.success) return result.data;
   for (const zi of result.error.issues) {
     const issue = zodIssue(zi, parsed.data, schema);
-    issues.push({ ...issue, severity: 'error', file: rel(path), line: parsed.lineOf(issue.path), label: labelAt(schema, issue.path) });
+    issues.push({ ...issue, severity: 'error', file: rel(path), line: parsed.lineOf(issue.path), label: issue.label ?? labelAt(schema, issue.path) });
   }
   return null;
 }

@@ -79,30 +79,31 @@ export function normalizeReport(file: ContentFile, env: ReportEnv): Report {
       env.report('error', [...path, 'basis'], `「${item.label}」没有口径`, '写 basis（全口径、财政拨款、一般公共预算、政府性基金、未注明……），或在文件头写默认口径 basis。', undefined);
       return;
     }
-    const provenance = locate([...path], item.value, item.label, item.quote);
-    if (!provenance) return;
     const base = { concept: concept.key, concept_name: concept.name, label: tidy(item.label), basis, printed: printed(item.value), note: text(item.note) };
+    // Parse before locating: an unreadable number is reported as such, not as "not found in the source".
     if (concept.kind === 'rate') {
       let pct: Decimal | null = null;
       try {
         pct = parsePercent(item.value);
       } catch (e) {
         if (!(e instanceof NumberFormatError)) throw e;
-        env.report('error', [...path, 'value'], e.message, e.hint, item.value);
+        env.report('error', [...path, 'value'], `「${item.label}」的${e.message}`, e.hint, item.value);
       }
-      if (pct) pendingRates.push({ rate: { ...base, value: pct.value, provenance }, path });
+      const provenance = pct && locate(path, item.value, item.label, item.quote);
+      if (pct && provenance) pendingRates.push({ rate: { ...base, value: pct.value, provenance }, path });
       return;
     }
-    const amount = money([...path, 'value'], item.value, file.unit);
-    if (amount) amounts.push({ ...base, value_wan: amount.wan.value, wan_text: amount.wan.text, printed_unit: amount.unit, unit_source: amount.unitSource, provenance });
+    const amount = money([...path, 'value'], item.value, file.unit, item.label);
+    const provenance = amount && locate(path, item.value, item.label, item.quote);
+    if (amount && provenance) amounts.push({ ...base, value_wan: amount.wan.value, wan_text: amount.wan.text, printed_unit: amount.unit, unit_source: amount.unitSource, provenance });
   });
 
-  function money(path: Path, value: string | number, unit: MoneyUnit | undefined) {
+  function money(path: Path, value: string | number, unit: MoneyUnit | undefined, label: string) {
     try {
       return parseAmount(value, unit);
     } catch (e) {
       if (!(e instanceof NumberFormatError)) throw e;
-      env.report('error', path, e.message, e.hint, value);
+      env.report('error', path, `「${label}」：${e.message}`, e.hint, value);
       return null;
     }
   }
@@ -123,7 +124,7 @@ export function normalizeReport(file: ContentFile, env: ReportEnv): Report {
       const path: Path = [key, i];
       let funds: Task['funds'] = null;
       if (t.funds !== undefined && !isMissing(t.funds)) {
-        const amount = money([...path, 'funds'], t.funds, file.unit);
+        const amount = money([...path, 'funds'], t.funds, file.unit, t.name);
         const provenance = amount && locate([...path, 'funds'], t.funds, t.name, t.quote);
         if (amount && provenance) {
           funds = { value_wan: amount.wan.value, wan_text: amount.wan.text, printed: printed(t.funds), printed_unit: amount.unit, provenance };

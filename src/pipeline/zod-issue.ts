@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ContentIssue } from './issue.ts';
 import { fieldAt } from '../schema/meta.ts';
 
-type Partial = Pick<ContentIssue, 'path' | 'message' | 'hint' | 'value'>;
+type Partial = Pick<ContentIssue, 'path' | 'message' | 'hint' | 'value' | 'label'>;
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
@@ -44,9 +44,11 @@ export function zodIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodTy
     case 'invalid_value':
       return { path, value, message: `取值不对：应为 ${issue.values.map(String).join('、')} 之一`, hint: '照所列写法填写。' };
     case 'unrecognized_keys':
+      // Point at the first unknown key itself, so that the reported line is the misspelt one.
       return {
-        path,
-        value: issue.keys,
+        path: [...path, issue.keys[0]!],
+        label: '未知字段',
+        value: issue.keys.length === 1 ? issue.keys[0] : issue.keys,
         message: `未知字段：${issue.keys.join('、')}`,
         hint: '可能是拼写错误；可用的字段见 content/README.md 和模板。不认识的字段会被拒绝，以免数据被悄悄忽略。',
       };

@@ -43,7 +43,7 @@ function metaOf(schema: z.ZodType): FieldMeta {
   return {};
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType };
+type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType };
 
 function def(schema: z.ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
@@ -69,6 +69,9 @@ function step(schema: z.ZodType, key: PropertyKey): z.ZodType | undefined {
         if (found) return found;
       }
       return undefined;
+    case 'pipe':
+      // z.preprocess(fn, schema) is a pipe whose output side holds the fields.
+      return (d.out && step(d.out, key)) ?? (d.in && step(d.in, key));
     default: {
       const i = inner(schema);
       return i ? step(i, key) : undefined;
