@@ -20,9 +20,12 @@ export function compact(text: string): string {
   return stripWhitespace(nfkc(text));
 }
 
-/** Collapses runs of whitespace to one space and trims; for labels and names shown to readers. */
+/**
+ * Collapses runs of whitespace to one space and trims; for labels and names shown to readers. No NFKC here:
+ * what readers see keeps the document's own characters (（2023年度）, not (2023年度)).
+ */
 export function tidy(text: string): string {
-  return nfkc(text).replace(WHITESPACE, ' ').trim();
+  return text.replace(WHITESPACE, ' ').trim();
 }
 
 /**

@@ -13,3 +13,7 @@ describe('text', () => {
     for (const t of ['0', '0.00', 0, '无锡']) expect(isMissing(t)).toBe(false);
   });
 });
+
+it('tidy keeps the document’s full-width characters', () => {
+  expect(tidy('（2023年度）')).toBe('（2023年度）');
+});
