@@ -59,9 +59,10 @@ const EMBEDDED = new RegExp(
 );
 
 /**
- * Reads a result sentence such as 「电子健康档案建档率=92.96%。」 or 「高血压患者基层规范管理服务率 71.49%」: when it
- * holds exactly one figure with a unit (dates such as 2023年、12月 do not count), that figure is the value.
- * Sentences with several figures stay qualitative: choosing one would be a guess.
+ * Reads a result sentence such as 「电子健康档案建档率=92.96%。」 or 「…共发放农村计划生育节育奖发放3743人。」: when it
+ * holds exactly one figure with a unit (dates such as 2023年、12月 do not count) and ends with it, that figure is
+ * the value. A figure in mid-sentence (「为白云区368万常住居民提供基本医疗服务」) describes something else, and
+ * sentences with several figures stay qualitative: choosing one would be a guess.
  */
 export function parseResult(printed: string | number | null | undefined): Measure | null {
   const whole = parseTarget(printed);
@@ -73,7 +74,8 @@ export function parseResult(printed: string | number | null | undefined): Measur
     const after = t.slice(m.index + m[0].length, m.index + m[0].length + 1);
     if (!g.unit || /^[年月日号]/.test(after)) continue;
     const op = sym(g.op) ?? (g.suffix ? OP_SUFFIX_WORDS[g.suffix] : undefined) ?? '=';
-    found.push({ kind: 'quantity', op, value: Number(g.num!.replace(/,/g, '')), unit: g.unit, period: null });
+    const last = m.index + m[0].length === t.length;
+    found.push(last ? { kind: 'quantity', op, value: Number(g.num!.replace(/,/g, '')), unit: g.unit, period: null } : { kind: 'qualitative' });
   }
   return found.length === 1 ? found[0]! : { kind: 'qualitative' };
 }

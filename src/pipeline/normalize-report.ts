@@ -110,7 +110,7 @@ export function normalizeReport(file: ContentFile, env: ReportEnv): Report {
 
   const rates: Rate[] = pendingRates.map(({ rate }) => ({ ...rate, ...recompute(rate, amounts, env.concepts) }));
 
-  const score = normalizeScore(file, env, number, locate);
+  const score = normalizeScore(file, number, locate);
 
   const indicators: Indicator[] = [];
   const pushIndicators = (list: IndicatorInput[] | undefined, path: Path, group: Indicator['group'], task: string | null) =>
@@ -248,7 +248,6 @@ function recompute(rate: Omit<Rate, 'recomputed' | 'recompute_note'>, amounts: A
 
 function normalizeScore(
   file: ContentFile,
-  env: ReportEnv,
   number: (path: Path, value: string | number, what: string) => Decimal | null,
   locate: Locate,
 ): Score {

@@ -36,6 +36,9 @@ describe('parseResult', () => {
   it('ignores dates when looking for the figure', () => {
     expect(parseResult('2023年我区共发放农村部分计生家庭奖励金发放 720人。')).toMatchObject({ value: 720, unit: '人' });
   });
+  it('does not read a figure from mid-sentence', () => {
+    expect(parseResult('支持镇村卫生服务一体化管理，为白云区368万常住居民提供基本医疗服务，不断提升基层医疗卫生服务能力。')).toEqual({ kind: 'qualitative' });
+  });
   it('does not choose between several figures', () => {
     expect(parseResult('高血压患者基层规范管理服务率 71.49%；2型糖尿病患者基层规范管理服务率 72.33%。')).toEqual({ kind: 'qualitative' });
   });
