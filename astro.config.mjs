@@ -13,6 +13,8 @@ export default defineConfig({
   base,
   site: site.url || undefined,
   outDir: process.env.JX_OUT ?? 'dist',
+  // Separate caches let test builds run beside a developer's build without sharing state.
+  ...(process.env.JX_ASTRO_CACHE ? { cacheDir: process.env.JX_ASTRO_CACHE } : {}),
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
+import { inject } from 'vitest';
 
-/** Where the test build of the bundled content goes, apart from the user's dist/. */
-export const TEST_OUT = resolve('tests/.output/dist');
-export const TEST_DATASET = resolve('tests/.output/dataset.json');
 export const NODE = resolve('node_modules/.bin/node');
+
+/** The test build of the bundled content (a fresh temporary directory per run, so parallel runs do not collide). */
+export function testSite(): { out: string; dataset: string; log: string } {
+  return inject('testSite');
+}

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, watch } from './support/browser.ts';
-import { serveStatic } from './support/static-server.ts';
-import { TEST_OUT } from './support/site.ts';
+import { launch, watch } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { testSite } from '../support/site.ts';
 
 /** Smoke test in real headless Chromium: the home, a district and a report page open without any error. */
 describe('in Chromium', () => {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveStatic>>;
   beforeAll(async () => {
-    site = await serveStatic(TEST_OUT);
+    site = await serveStatic(testSite().out);
     browser = await launch();
   });
   afterAll(async () => {

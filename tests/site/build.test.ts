@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { describe, expect, inject, it } from 'vitest';
-import { groupDigits } from '../src/lib/format.ts';
-import { TEST_DATASET, TEST_OUT } from './support/site.ts';
-import type { Dataset } from '../src/schema/dataset.ts';
+import { describe, expect, it } from 'vitest';
+import { groupDigits } from '../../src/lib/format.ts';
+import { testSite } from '../support/site.ts';
+import type { Dataset } from '../../src/schema/dataset.ts';
 
 /**
  * The built site (tests/support/global-setup.ts builds it as `npm run build` does): a page per report and per
@@ -12,7 +12,8 @@ import type { Dataset } from '../src/schema/dataset.ts';
  */
 // failsafe keeps every scalar a string, so 「0.00」 and 「50.80」 keep their printed digits.
 const expected = parse(readFileSync('tests/fixtures/seeds/expected.yaml', 'utf8'), { schema: 'failsafe' }) as Record<string, any>;
-const dataset = JSON.parse(readFileSync(TEST_DATASET, 'utf8')) as Dataset;
+const { out: TEST_OUT, dataset: datasetFile, log } = testSite();
+const dataset = JSON.parse(readFileSync(datasetFile, 'utf8')) as Dataset;
 
 const page = (path: string) => readFileSync(join(TEST_OUT, path, 'index.html'), 'utf8');
 /** The text a reader sees: tags removed, entities of the characters we print decoded. */
@@ -22,7 +23,7 @@ const RATE_KEYS = /rate/;
 
 describe('the build', () => {
   it('prints how many reports went in and how many pages came out', () => {
-    expect(inject('buildLog')).toMatch(/读入 5 份报告，生成 \d+ 个页面/);
+    expect(log).toMatch(/读入 5 份报告，生成 \d+ 个页面/);
   });
 
   it('has a page per report, per district, a home page and a 404 page', () => {
