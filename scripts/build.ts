@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentDir } from './args.ts';
 import { DATASET_FILE, prepare } from '../src/pipeline/prepare.ts';
+import { linkSummary } from '../src/pipeline/indicator-links.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const content = contentDir();
@@ -13,6 +14,7 @@ const started = performance.now();
 const datasetFile = process.env.JX_DATASET ?? DATASET_FILE;
 const prepared = prepare(content, datasetFile);
 if (!prepared.ok) process.exit(1);
+console.log(linkSummary(prepared.dataset!.reports, prepared.dataset!.unlinked_indicators));
 process.env.JX_DATASET = datasetFile;
 
 const outDir = process.env.JX_OUT ?? 'dist';

@@ -5,6 +5,8 @@ import { ConceptsFile } from '../schema/concept.ts';
 import { ContentFile } from '../schema/content.ts';
 import { labelAt } from '../schema/meta.ts';
 import { RegionsFile } from '../schema/region.ts';
+import { IndicatorsFile, SectorsFile } from '../schema/catalogue.ts';
+import { linkIndicators } from './indicator-links.ts';
 import { Dataset, type District } from '../schema/dataset.ts';
 import type { Report } from '../schema/report.ts';
 import { readContentFile } from './content-file.ts';
@@ -37,6 +39,9 @@ export function buildDataset(contentDir: string): BuildResult {
 
   const regionsFile = readRegistry(join(contentDir, 'regions.yaml'), RegionsFile, issues, rel);
   const conceptsFile = readRegistry(join(contentDir, 'concepts.yaml'), ConceptsFile, issues, rel);
+  const sectorsFile = readRegistry(join(contentDir, 'sectors.yaml'), SectorsFile, issues, rel);
+  const indicatorsFile = readRegistry(join(contentDir, 'indicators.yaml'), IndicatorsFile, issues, rel);
+  const sectors = new Set(sectorsFile?.sectors.map((s) => s.name));
   const { regions, problems: regionProblems } = regionsFile ? resolveRegions(regionsFile) : { regions: new Map(), problems: [] };
   const concepts = conceptsFile ? new ConceptIndex(conceptsFile) : null;
   for (const message of [...regionProblems.map((m) => ['regions.yaml', m]), ...(concepts?.problems ?? []).map((m) => ['concepts.yaml', m])]) {
@@ -95,6 +100,9 @@ export function buildDataset(contentDir: string): BuildResult {
     } else if (source.sha256 !== content.source.sha256) {
       add('error', ['source', 'sha256'], `原文的 sha256 是 ${source.sha256}，与填写的不一致`, '原文被改动过，或填错了文件：核对后更新 sha256（sha256sum content/sources/文件名）。', content.source.sha256);
     }
+    if (sectorsFile && !sectors.has(content.sector)) {
+      add('error', ['sector'], `行业「${content.sector}」不在 content/sectors.yaml 中`, `照已有写法填写（${[...sectors].join('、')}），或先在 sectors.yaml 中加上这个行业。`, content.sector);
+    }
     if (!region || !source || !concepts) continue;
 
     const before = issues.filter((i) => i.severity === 'error').length;
@@ -112,7 +120,20 @@ export function buildDataset(contentDir: string): BuildResult {
 
   const hasErrors = issues.some((i) => i.severity === 'error');
   if (hasErrors || !regionsFile) return { dataset: null, issues, filesIn: names.length };
-  const dataset: Dataset = { schema_version: 1, regions: [...regions.values()], reports, districts: districtsOf([...regions.values()], reports) };
+  const catalogue = indicatorsFile?.indicators ?? [];
+  const links = linkIndicators(reports, catalogue);
+  for (const message of links.problems) issues.push({ severity: 'error', file: rel(join(contentDir, 'indicators.yaml')), path: [], message, hint: '每种写法只能归入一个标准指标。' });
+  if (links.problems.length || !sectorsFile || !indicatorsFile) return { dataset: null, issues, filesIn: names.length };
+  const dataset: Dataset = {
+    schema_version: 1,
+    regions: [...regions.values()],
+    reports: links.reports,
+    districts: districtsOf([...regions.values()], links.reports),
+    sectors: sectorsFile.sectors,
+    concepts: conceptsFile!.concepts,
+    indicator_catalogue: catalogue,
+    unlinked_indicators: links.unlinked,
+  };
   return { dataset: Dataset.parse(dataset), issues, filesIn: names.length };
 }
 

@@ -10,6 +10,7 @@ import { compact, isMissing, tidy } from '../normalize/text.ts';
 import { headingsOf } from '../lib/markdown.ts';
 import type { ConceptIndex } from './registry.ts';
 import type { SourceText } from './source-text.ts';
+import { rateFromAmounts } from './recompute.ts';
 
 export type Path = (string | number)[];
 
@@ -227,23 +228,12 @@ function recompute(rate: Omit<Rate, 'recomputed' | 'recompute_note'>, amounts: A
   if (rate.basis === '未注明') {
     return { recomputed: null, recompute_note: '原文没有注明这一比率的口径，无法确定用哪组金额重算' };
   }
-  const same = (key: string) => amounts.find((a) => a.concept === key && a.basis === rate.basis);
-  const numerator = same(concept.numerator);
-  const denominator = concept.denominators.map(same).find((a) => a && a.value_wan !== 0);
-  if (!numerator || !denominator) {
+  const recomputed = rateFromAmounts(amounts, concept.numerator, concept.denominators, rate.basis);
+  if (!recomputed) {
     const names = [concept.numerator, ...concept.denominators].map((k) => concepts.byKey.get(k)?.name ?? k);
     return { recomputed: null, recompute_note: `原文没有同口径（${rate.basis}）的${names.join('或')}，无法重算` };
   }
-  const value = (numerator.value_wan / denominator.value_wan) * 100;
-  return {
-    recomputed: {
-      value,
-      formula: `${numerator.label} ÷ ${denominator.label} × 100%`,
-      numerator: { concept: numerator.concept, label: numerator.label, wan_text: numerator.wan_text },
-      denominator: { concept: denominator.concept, label: denominator.label, wan_text: denominator.wan_text },
-    },
-    recompute_note: null,
-  };
+  return { recomputed, recompute_note: null };
 }
 
 function normalizeScore(
@@ -289,6 +279,7 @@ function normalizeIndicator(ind: IndicatorInput, path: Path, group: Indicator['g
     level1: text(ind.level1),
     level2: text(ind.level2),
     name: tidy(ind.name),
+    canonical: null,
     row: text(ind.row),
     target_period: valued(ind.target_period, parseTarget),
     target: valued(ind.target, parseTarget),

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { field } from './meta.ts';
 import { Region, RegionCode } from './region.ts';
 import { Report } from './report.ts';
+import { CatalogueIndicator, SectorsFile } from './catalogue.ts';
+import { ConceptsFile } from './concept.ts';
 
 export const District = z.object({
   code: RegionCode,
@@ -18,5 +20,13 @@ export const Dataset = z.object({
   regions: z.array(Region),
   reports: z.array(Report),
   districts: z.array(District),
+  sectors: SectorsFile.shape.sectors,
+  concepts: field(ConceptsFile.shape.concepts, '概念表', '原文标签到统一概念的对照，以及比率重算所用的分子、分母'),
+  indicator_catalogue: field(z.array(CatalogueIndicator), '标准指标目录'),
+  unlinked_indicators: field(
+    z.array(z.object({ name: field(z.string(), '指标名称'), report_ids: field(z.array(z.string()), '报告编号') })),
+    '未关联的指标',
+    '目录中没有对应写法的指标名，留待编辑决定',
+  ),
 });
 export type Dataset = z.infer<typeof Dataset>;

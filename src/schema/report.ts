@@ -93,6 +93,7 @@ export const Indicator = field(
     level1: field(z.string().nullable(), '一级指标'),
     level2: field(z.string().nullable(), '二级指标'),
     name: field(z.string(), '指标名称'),
+    canonical: field(z.string().nullable(), '标准指标', '标准指标目录（content/indicators.yaml）中的编号；null 表示未关联'),
     row: field(z.string().nullable(), '原表行名'),
     target_period: Valued.nullable(),
     target: Valued.nullable(),

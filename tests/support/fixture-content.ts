@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
  */
 export function fixtureContent(...reportDirs: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'jx-content-'));
-  for (const f of ['site.yaml', 'regions.yaml', 'concepts.yaml']) cpSync(resolve('content', f), join(dir, f));
+  for (const f of ['site.yaml', 'regions.yaml', 'concepts.yaml', 'sectors.yaml', 'indicators.yaml']) cpSync(resolve('content', f), join(dir, f));
   cpSync(resolve('content/sources'), join(dir, 'sources'), { recursive: true });
   mkdirSync(join(dir, 'reports'));
   for (const d of reportDirs) cpSync(resolve(d), join(dir, 'reports'), { recursive: true });
