@@ -22,4 +22,6 @@ export default defineConfig({
     inlineStylesheets: 'never',
   },
   devToolbar: { enabled: false },
+  // Never inline scripts or assets into pages: under a strict CSP (default-src 'self') inline code would not run.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -5,6 +5,7 @@ import type { Dataset, District } from '../schema/dataset.ts';
 import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
 import { DATASET_FILE, prepare } from '../pipeline/prepare.ts';
+import { buildComparisons, type ComparisonView } from './compare.ts';
 
 /**
  * The dataset as pages see it, loaded once per build process. `npm run build` normalizes content/ first and
@@ -19,6 +20,8 @@ export interface SiteData {
   district(code: string): District;
   /** Newest first; a report whose year is not stated sorts after every dated one. */
   byYear: Report[];
+  /** Every comparison view, computed once per build. */
+  comparisons: ComparisonView[];
 }
 
 export interface SiteConfig {
@@ -62,6 +65,7 @@ export function siteData(): SiteData {
     region: (code) => get(regions, code, '地区'),
     district: (code) => get(districts, code, '地区'),
     byYear,
+    comparisons: buildComparisons(dataset),
   };
   return cached;
 }

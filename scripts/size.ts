@@ -1,0 +1,27 @@
+// npm run size [-- DIR]: gzipped bytes each page type makes a reader download, against the budgets.
+import { resolve } from 'node:path';
+import { htmlFiles, pageType, pageWeight } from './page-weight.ts';
+
+const dist = resolve(process.argv[2] ?? process.env.JX_OUT ?? 'dist');
+const base = process.env.BASE_PATH ?? '/';
+/** Budgets in gzipped bytes of JavaScript per page: charts may load chart.js; every other page loads none. */
+const JS_BUDGET: Record<string, number> = { compare: 60 * 1024 };
+
+const byType = new Map<string, ReturnType<typeof pageWeight>[]>();
+for (const file of htmlFiles(dist)) {
+  const w = pageWeight(dist, file, base);
+  const type = pageType(w.page);
+  byType.set(type, [...(byType.get(type) ?? []), w]);
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+let failed = false;
+console.log('页面类型\t页数\tJS（gzip，最大）\tHTML（gzip，最大）\tCSS（gzip，最大）\t预算');
+for (const [type, pages] of [...byType].sort()) {
+  const max = (k: 'js' | 'html' | 'css') => Math.max(...pages.map((p) => p[k]));
+  const budget = JS_BUDGET[type] ?? 0;
+  const over = max('js') > budget;
+  failed ||= over;
+  console.log(`${type}\t${pages.length}\t${kb(max('js'))}\t${kb(max('html'))}\t${kb(max('css'))}\t${over ? '✗ 超出' : '✓'} JS ≤ ${kb(budget)}`);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { htmlFiles, pageType, pageWeight } from '../../scripts/page-weight.ts';
+import { testSite } from '../support/site.ts';
+
+/** The JavaScript budgets of `npm run size`, enforced on the test build. */
+describe('JavaScript per page', () => {
+  const { out } = testSite();
+  const weights = htmlFiles(out).map((f) => pageWeight(out, f));
+
+  it('comparison pages load at most 60 KB of gzipped JavaScript', () => {
+    const charts = weights.filter((w) => pageType(w.page) === 'compare');
+    expect(charts.length).toBeGreaterThan(0);
+    for (const w of charts) {
+      expect(w.js, w.page).toBeGreaterThan(0);
+      expect(w.js, w.page).toBeLessThanOrEqual(60 * 1024);
+    }
+  });
+
+  it('pages without charts load none, and no page has an inline script', () => {
+    for (const w of weights.filter((x) => pageType(x.page) !== 'compare' && pageType(x.page) !== 'search')) expect(w.js, w.page).toBe(0);
+    for (const f of htmlFiles(out)) expect(readFileSync(f, 'utf8'), f).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+});
