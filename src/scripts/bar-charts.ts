@@ -75,7 +75,8 @@ function dataOf(rows: Row[]) {
     };
   });
   // Bars of different bases share the chart only under a visible label naming the basis of each bar.
-  const named = (r: Row) => (groups.length > 1 ? `${r.label}（${r.group === '未注明' ? '口径未注明' : r.group}）` : r.label);
+  // Two lines (district, basis) keep labels readable on a phone.
+  const named = (r: Row) => (groups.length > 1 ? [r.label, r.group === '未注明' ? '口径未注明' : r.group] : r.label);
   return { labels: rows.map(named), datasets };
 }
 
