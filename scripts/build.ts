@@ -6,6 +6,9 @@ import { DATASET_FILE, prepare } from '../src/pipeline/prepare.ts';
 import { linkSummary } from '../src/pipeline/indicator-links.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+// Vite lets environment variables override import.meta.env; a BASE_URL left in the environment (Vitest sets one)
+// would silently replace the configured base path in every link.
+for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
 const content = contentDir();
 process.env.JX_CONTENT = content;
 
@@ -21,6 +24,8 @@ const outDir = process.env.JX_OUT ?? 'dist';
 // Astro is loaded only once the content is known to be good: a failing check then exits in well under a second.
 const { build } = await import('astro');
 await build({ root: process.cwd(), logLevel: 'warn' });
+const { indexSite } = await import('../src/search/index-site.ts');
+const search = await indexSite(outDir);
 
 function countPages(dir: string): number {
   return readdirSync(dir, { withFileTypes: true }).reduce(
@@ -30,4 +35,4 @@ function countPages(dir: string): number {
 }
 const pages = countPages(outDir);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`读入 ${prepared.reportsIn} 份报告，生成 ${pages} 个页面（${outDir}/，用时 ${seconds} 秒）。`);
+console.log(`读入 ${prepared.reportsIn} 份报告，生成 ${pages} 个页面（${outDir}/，用时 ${seconds} 秒）；搜索索引收录 ${search.pages} 个页面。`);
