@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * The scalar fields of a zod object schema, found by walking it: nested objects become dotted paths
+ * (provenance.line), lists are left to tables of their own, the options of a union of objects are merged, and each
+ * field keeps its zod schema and its Chinese title and description from the metadata set with `field()`.
+ * The CSV columns, the data package and the data page are all made from these, so the field list is written once:
+ * in src/schema/.
+ */
+export interface Leaf {
+  /** Keys from the root of the walk to the field. */
+  path: string[];
+  /** The field's own schema, without the nullable/optional wrappers. */
+  schema: z.ZodType;
+  /** null (or absent) is allowed somewhere along the path. */
+  nullable: boolean;
+  /** Title and description of the field itself; undefined when the schema gives it none. */
+  title?: string;
+  description?: string;
+  /** Titles of the objects the field sits in, outermost first (undefined where an object has none). */
+  containers: { key: string; title?: string }[];
+}
+
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
+  values?: unknown[];
+}
+
+const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+const WRAPPERS = new Set(['nullable', 'optional', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
+
+/** Removes nullable/optional/default wrappers (and the input side of pipes), keeping the first title met. */
+export function unwrap(schema: z.ZodType): { core: z.ZodType; nullable: boolean; title?: string; description?: string } {
+  let s = schema;
+  let nullable = false;
+  let title: string | undefined;
+  let description: string | undefined;
+  for (;;) {
+    const m = z.globalRegistry.get(s) as { title?: string; description?: string } | undefined;
+    if (!title && m?.title) {
+      title = m.title;
+      description = m.description;
+    }
+    const d = def(s);
+    if (d.type === 'nullable' || d.type === 'optional') nullable = true;
+    if (WRAPPERS.has(d.type) && d.innerType) s = d.innerType;
+    else if (d.type === 'pipe' && d.out) s = def(d.out).type === 'transform' ? d.in! : d.out;
+    else return { core: s, nullable, title, description };
+  }
+}
+
+export interface WalkOptions {
+  /** Paths (dotted) to leave out, with everything below them. */
+  skip?: readonly string[];
+}
+
+export function leaves(schema: z.ZodType, options: WalkOptions = {}): Leaf[] {
+  return walk(schema, [], [], false, new Set(options.skip ?? []));
+}
+
+function walk(schema: z.ZodType, path: string[], containers: Leaf['containers'], nullable: boolean, skip: Set<string>): Leaf[] {
+  if (skip.has(path.join('.'))) return [];
+  const u = unwrap(schema);
+  const d = def(u.core);
+  const isNullable = nullable || u.nullable;
+  if (d.type === 'object') {
+    const here = path.length ? [...containers, { key: path.at(-1)!, title: u.title }] : containers;
+    return Object.entries(d.shape ?? {}).flatMap(([key, child]) => walk(child, [...path, key], here, isNullable, skip));
+  }
+  if (d.type === 'array' || d.type === 'record' || d.type === 'tuple') return [];
+  if (d.type === 'union' && (d.options ?? []).every((o) => def(unwrap(o).core).type === 'object')) {
+    return mergeOptions((d.options ?? []).map((o) => walk(o, path, containers, isNullable, skip)), isNullable, u.title);
+  }
+  return [{ path, schema: u.core, nullable: isNullable, title: u.title, description: u.description, containers }];
+}
+
+/** Fields of several object shapes as one list: a field missing from some shape may be null; literals merge into an enum. */
+export function mergeOptions(options: Leaf[][], nullable = false, unionTitle?: string): Leaf[] {
+  const byPath = new Map<string, Leaf[]>();
+  for (const option of options) for (const leaf of option) byPath.set(leaf.path.join('.'), [...(byPath.get(leaf.path.join('.')) ?? []), leaf]);
+  return [...byPath.values()].map((group) => {
+    const first = group[0]!;
+    const schemas = group.map((l) => l.schema);
+    const literals = schemas.flatMap((s) => (def(s).type === 'literal' ? (def(s).values as unknown[]) : [null]));
+    let schema = first.schema;
+    if (schemas.length > 1) {
+      schema = literals.every((v) => typeof v === 'string') ? z.enum([...new Set(literals as string[])] as [string, ...string[]]) : z.union(schemas as [z.ZodType, z.ZodType]);
+    }
+    const containers = first.containers.map((c, i) => ({ ...c, title: c.title ?? (i === first.containers.length - 1 ? unionTitle : undefined) }));
+    return {
+      ...first,
+      schema,
+      containers,
+      title: group.find((l) => l.title)?.title,
+      description: group.find((l) => l.title)?.description,
+      nullable: nullable || group.length < options.length || group.some((l) => l.nullable),
+    };
+  });
+}
+
+/** Follows keys from a schema to the schema of a nested field (through wrappers); undefined if there is none. */
+export function schemaAt(schema: z.ZodType, path: readonly string[]): z.ZodType | undefined {
+  let s: z.ZodType | undefined = schema;
+  for (const key of path) {
+    if (!s) return undefined;
+    const d = def(unwrap(s).core);
+    if (d.type === 'object') s = d.shape?.[key];
+    else if (d.type === 'array') s = schemaAt((d as unknown as { element: z.ZodType }).element, [key]);
+    else return undefined;
+  }
+  return s;
+}
