@@ -1,0 +1,10 @@
+import type { APIRoute } from 'astro';
+import { downloadResponse } from '../../../lib/export/index.ts';
+import { siteData } from '../../../lib/site-data.ts';
+
+/** data/reports/{id}.json: one report's normalized record. */
+export function getStaticPaths() {
+  return siteData().reports.map((r) => ({ params: { id: r.id } }));
+}
+
+export const GET: APIRoute = ({ params }) => downloadResponse(`reports/${params.id}.json`);
