@@ -1,9 +1,10 @@
-import type { Dataset } from '../../schema/dataset.ts';
+import { Dataset } from '../../schema/dataset.ts';
+import { fieldAt } from '../../schema/meta.ts';
 import { toCsv } from '../csv.ts';
 import { isoDateTime } from './build-date.ts';
 import { dataPackage, type PackageInput } from './datapackage.ts';
 import { dictionaryTable } from './dictionary.ts';
-import { datasetJsonSchema, REPORT_POINTER, SCHEMA_FILE } from './json-schema.ts';
+import { datasetJsonSchema, JSON_TITLES, REPORT_POINTER, SCHEMA_FILE } from './json-schema.ts';
 import { buildTables, type Table } from './tables.ts';
 
 /**
@@ -40,6 +41,14 @@ export interface DownloadOptions {
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** What reports.json holds, named from the schema: 报告、地区名录、概念表… */
+function datasetParts(): string {
+  return Object.keys(Dataset.shape)
+    .filter((k) => k !== 'schema_version')
+    .map((k) => fieldAt(Dataset, [k]).title ?? JSON_TITLES[k] ?? k)
+    .join('、');
+}
+
 export function buildDownloads(dataset: Dataset, options: DownloadOptions): Downloads {
   const data = buildTables(dataset);
   const tables = [...data, dictionaryTable(data)];
@@ -56,7 +65,7 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
       name: 'reports-json',
       path: 'reports.json',
       title: '全部记录（JSON）',
-      description: '整个统一数据集：全部报告的规范化记录，以及地区名录、地区汇总、行业、概念表、标准指标目录。',
+      description: `整个统一数据集：${datasetParts()}。`,
       body: json(dataset),
       jsonSchema: SCHEMA_FILE,
     },
