@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Dataset, District } from '../schema/dataset.ts';
@@ -6,6 +6,7 @@ import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
 import { DATASET_FILE, prepare } from '../pipeline/prepare.ts';
 import { buildComparisons, type ComparisonView } from './compare.ts';
+import { registerShards } from './urls.ts';
 
 /**
  * The dataset as pages see it, loaded once per build process. `npm run build` normalizes content/ first and
@@ -15,6 +16,8 @@ export interface SiteData {
   dataset: Dataset;
   site: SiteConfig;
   reports: Report[];
+  /** Reports whose pages this build renders: all of them, except in a portal, where they live on the shards. */
+  localReports: Report[];
   report(id: string): Report;
   region(code: string): Region;
   district(code: string): District;
@@ -32,10 +35,14 @@ export interface SiteConfig {
 
 const contentDir = resolve(process.env.JX_CONTENT ?? 'content');
 
+/**
+ * `npm run build` normalizes content first and names the dataset in JX_DATASET; pages read that file. Without it
+ * (astro dev), content is normalized in-process, so that edits show up on reload.
+ */
 function load(): Dataset {
-  const file = process.env.JX_DATASET ?? DATASET_FILE;
-  if (!import.meta.env.DEV && existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Dataset;
-  const prepared = prepare(contentDir, file);
+  const file = process.env.JX_DATASET;
+  if (file) return JSON.parse(readFileSync(file, 'utf8')) as Dataset;
+  const prepared = prepare(contentDir, DATASET_FILE);
   if (!prepared.ok || !prepared.dataset) throw new Error('内容有误，网站未生成：错误见上方输出。');
   return prepared.dataset;
 }
@@ -45,6 +52,7 @@ let cached: SiteData | undefined;
 export function siteData(): SiteData {
   if (cached) return cached;
   const dataset = load();
+  if (dataset.shards) registerShards(dataset.shards);
   const site = (parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) ?? {}) as SiteConfig;
   const reports = new Map(dataset.reports.map((r) => [r.id, r]));
   const regions = new Map(dataset.regions.map((r) => [r.code, r]));
@@ -61,6 +69,7 @@ export function siteData(): SiteData {
     dataset,
     site,
     reports: dataset.reports,
+    localReports: dataset.shards ? [] : dataset.reports,
     report: (id) => get(reports, id, '报告'),
     region: (code) => get(regions, code, '地区'),
     district: (code) => get(districts, code, '地区'),

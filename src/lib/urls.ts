@@ -8,7 +8,20 @@ export function url(path = ''): string {
   return BASE + path.replace(/^\//, '');
 }
 
-export const reportUrl = (id: string) => url(`reports/${id}/`);
+/** In a portal build, report and source pages live on the shard sites (see src/pipeline/portal.ts). */
+const shardOfReport = new Map<string, string>();
+const shardOfSource = new Map<string, string>();
+
+export function registerShards(shards: { base: string; report_ids: string[]; source_files: string[] }[]): void {
+  for (const s of shards) {
+    for (const id of s.report_ids) shardOfReport.set(id, s.base);
+    for (const f of s.source_files) shardOfSource.set(f, s.base);
+  }
+}
+
+const on = (home: string | undefined, path: string) => (home ? home + path : url(path));
+
+export const reportUrl = (id: string) => on(shardOfReport.get(id), `reports/${id}/`);
 export const districtUrl = (slug: string) => url(`districts/${slug}/`);
 export const sourceSlug = (file: string) => file.replace(/\.txt$/, '');
-export const sourceUrl = (file: string, line?: number) => url(`sources/${sourceSlug(file)}/`) + (line ? `#L${line}` : '');
+export const sourceUrl = (file: string, line?: number) => on(shardOfSource.get(file), `sources/${sourceSlug(file)}/`) + (line ? `#L${line}` : '');

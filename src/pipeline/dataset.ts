@@ -166,7 +166,7 @@ function loadSource(contentDir: string, file: string, cache: Map<string, SourceT
 const yearKey = (r: Report) => r.fiscal_year.value ?? -1;
 
 /** Per-district summaries, computed once per build for the home and district pages. */
-function districtsOf(regions: Dataset['regions'], reports: Report[]): District[] {
+export function districtsOf(regions: Dataset['regions'], reports: Report[]): District[] {
   return regions.map((region) => {
     const own = reports.filter((r) => r.region.code === region.code).sort((a, b) => yearKey(b) - yearKey(a) || a.id.localeCompare(b.id));
     return {

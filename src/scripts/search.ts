@@ -14,6 +14,7 @@ interface Result {
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(bundle: string, options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
   search(term: string | null, o?: Record<string, unknown>): Promise<{ results: { data(): Promise<Result> }[]; filters: Record<string, Record<string, number>> }>;
 }
@@ -44,7 +45,7 @@ function writeState(s: State): void {
   history.replaceState(null, '', q ? `?${q}` : location.pathname);
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, unknown> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...children);
   return e;
@@ -90,6 +91,9 @@ export async function initSearch(): Promise<void> {
   try {
     pagefind = (await import(/* @vite-ignore */ `${root.dataset.bundle}pagefind.js`)) as Pagefind;
     await pagefind.options({ baseUrl: root.dataset.base, excerptLength: 40 });
+    for (const m of JSON.parse(root.dataset.merge ?? '[]') as { bundle: string; base: string }[]) {
+      await pagefind.mergeIndex(m.bundle, { baseUrl: m.base });
+    }
     await pagefind.init();
     // Loads every filter index, so that result counts cover all facets and not only those already fetched.
     await pagefind.filters();

@@ -14,3 +14,10 @@ export function fixtureContent(...reportDirs: string[]): string {
   for (const d of reportDirs) cpSync(resolve(d), join(dir, 'reports'), { recursive: true });
   return dir;
 }
+
+/** A content directory holding only some of the bundled reports (e.g. one shard of a province). */
+export function contentWith(reportFiles: string[]): string {
+  const dir = fixtureContent();
+  for (const f of reportFiles) cpSync(resolve('content/reports', f), join(dir, 'reports', f));
+  return dir;
+}

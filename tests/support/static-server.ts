@@ -12,12 +12,20 @@ const TYPES: Record<string, string> = {
 
 /** Serves a built site from `root` under `base` (e.g. /xxgk/jxgk/) on 127.0.0.1, like a plain static host. */
 export async function serveStatic(root: string, base = '/'): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  return serveSites([{ root, base }]);
+}
+
+/** Several sites on one host, each under its own path (a portal and its shards); the longest base wins. */
+export async function serveSites(sites: { root: string; base: string }[]): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const byLength = [...sites].sort((a, b) => b.base.length - a.base.length);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (!path.startsWith(base)) {
+    const site = byLength.find((s) => path.startsWith(s.base));
+    if (!site) {
       res.writeHead(404).end('not under base');
       return;
     }
+    const { root, base } = site;
     let file = normalize(join(root, path.slice(base.length)));
     if (!file.startsWith(normalize(root))) {
       res.writeHead(403).end();
@@ -34,5 +42,5 @@ export async function serveStatic(root: string, base = '/'): Promise<{ url: stri
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}${base}`, server, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}${sites[0]!.base}`, server, close: () => new Promise((r) => server.close(() => r())) };
 }

@@ -4,7 +4,7 @@ import { siteData } from '../../../lib/site-data.ts';
 
 /** data/reports/{id}.json: one report's normalized record. */
 export function getStaticPaths() {
-  return siteData().reports.map((r) => ({ params: { id: r.id } }));
+  return siteData().localReports.map((r) => ({ params: { id: r.id } }));
 }
 
 export const GET: APIRoute = ({ params }) => downloadResponse(`reports/${params.id}.json`);

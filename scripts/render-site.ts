@@ -1,0 +1,41 @@
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/**
+ * Dataset → pages → search index: what a site build and a portal build share. The caller has written the dataset
+ * and set JX_DATASET (and JX_CONTENT for site.yaml) before this runs.
+ */
+export async function renderSite(outDir: string, stage: (name: string) => void = () => {}): Promise<{ pages: number; indexed: number }> {
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Vite lets environment variables override import.meta.env; a BASE_URL left in the environment (Vitest sets one)
+  // would silently replace the configured base path in every link.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+  // Vitest sets NODE_ENV=test, under which Astro would not build for production.
+  process.env.NODE_ENV = 'production';
+  const root = process.cwd();
+  // Astro writes its server chunks to ./.astro/ of the working directory whenever the output directory lies
+  // outside it, so parallel builds (tests, benchmarks, shards) would overwrite each other's chunks. Each build
+  // works from its own directory inside the project, where the chunks still resolve node_modules.
+  const work = resolve(root, '.cache', `astro-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const { build } = await import('astro');
+  process.chdir(work);
+  try {
+    await build({ root, outDir: resolve(root, outDir), logLevel: 'warn' });
+  } finally {
+    process.chdir(root);
+    rmSync(work, { recursive: true, force: true });
+  }
+  stage('astro');
+  const { indexSite } = await import('../src/search/index-site.ts');
+  const search = await indexSite(outDir);
+  stage('pagefind');
+  return { pages: countPages(outDir), indexed: search.pages };
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce(
+    (n, e) => n + (e.isDirectory() ? countPages(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0),
+    0,
+  );
+}
