@@ -4,6 +4,7 @@ import { Region, RegionCode } from './region.ts';
 import { Report } from './report.ts';
 import { CatalogueIndicator, SectorsFile } from './catalogue.ts';
 import { ConceptsFile } from './concept.ts';
+import { Checks } from './check.ts';
 
 export const District = z.object({
   code: RegionCode,
@@ -28,5 +29,7 @@ export const Dataset = z.object({
     '未关联的指标',
     '目录中没有对应写法的指标名，留待编辑决定',
   ),
+  // Added by the build after the dataset is normalized (src/pipeline/prepare.ts); absent means not checked.
+  checks: Checks.optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;
