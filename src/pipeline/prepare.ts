@@ -1,8 +1,10 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import type { Dataset } from '../schema/dataset.ts';
 import { buildDataset } from './dataset.ts';
 import { formatIssue } from './issue.ts';
+import { checkDataset } from '../checks/index.ts';
+import { formatPersonalData, summaryLine } from '../checks/messages.ts';
 
 /** Where the normalized dataset is written for Astro to read; one computation per build, shared by all pages. */
 export const DATASET_FILE = '.cache/dataset.json';
@@ -30,7 +32,22 @@ export function prepare(contentDir: string, outFile: string, log: (line: string)
     // Every report file ends as a record or as an error above; anything else is a bug in the pipeline.
     throw new Error(`读入 ${filesIn} 份报告文件，却只得到 ${dataset.reports.length} 条记录`);
   }
+  // Arithmetic checks and personal-data flags, once per build: they are listed, never block the build.
+  dataset.checks = checkDataset(dataset, readSources(contentDir, dataset));
+  const shown = relative(process.cwd(), contentDir) || '.';
+  for (const flag of dataset.checks.personal_data) log(formatPersonalData(flag, shown.startsWith('..') ? contentDir : shown));
+  log(summaryLine(dataset.checks));
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(dataset));
   return { ok: true, dataset, reportsIn: filesIn };
+}
+
+/** The preserved source texts of the dataset's reports, by file name. */
+export function readSources(contentDir: string, dataset: Dataset): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const file of new Set(dataset.reports.map((r) => r.source.file))) {
+    const path = join(contentDir, 'sources', file);
+    if (existsSync(path)) sources.set(file, readFileSync(path, 'utf8'));
+  }
+  return sources;
 }
