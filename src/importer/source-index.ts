@@ -1,0 +1,89 @@
+import { nfkc, stripWhitespace } from '../normalize/text.ts';
+import { joinLines, visualWidth } from './clean-text.ts';
+
+/** One line of the source: as printed, and compacted (NFKC, no whitespace) for matching. */
+export interface Line {
+  /** 1-based, as in provenance links. */
+  no: number;
+  raw: string;
+  compact: string;
+  width: number;
+  /** Offset of the line's first compact character in SourceIndex.flat. */
+  flatStart: number;
+  flatEnd: number;
+}
+
+/**
+ * The source text seen the way the build matches quotes: NFKC with all whitespace removed (src/pipeline/source-text.ts
+ * does the same), so that a number broken over two lines or a label split by a PDF table cell is found whole.
+ * Every compact character remembers where it came from, so that a match can be quoted with the source's own
+ * characters (full-width brackets, original spacing) and linked to its line.
+ */
+export class SourceIndex {
+  readonly text: string;
+  readonly lines: Line[] = [];
+  readonly flat: string;
+  /** flat offset → offset in `text` of the character it came from. */
+  private readonly origin: number[] = [];
+  private readonly lineOfFlat: number[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+    let flat = '';
+    let offset = 0;
+    text.split('\n').forEach((raw, i) => {
+      const flatStart = flat.length;
+      let rawOffset = offset;
+      for (const ch of raw) {
+        const c = stripWhitespace(nfkc(ch));
+        for (const out of c) {
+          flat += out;
+          this.origin.push(rawOffset);
+          this.lineOfFlat.push(i + 1);
+        }
+        rawOffset += ch.length;
+      }
+      const compact = flat.slice(flatStart);
+      this.lines.push({ no: i + 1, raw, compact, width: visualWidth(compact), flatStart, flatEnd: flat.length });
+      offset += raw.length + 1;
+    });
+    this.flat = flat;
+  }
+
+  /** Line number of a flat offset. */
+  lineAt(flatOffset: number): number {
+    return this.lineOfFlat[Math.min(Math.max(flatOffset, 0), this.lineOfFlat.length - 1)] ?? 1;
+  }
+
+  /** The source text of a flat range, with its whitespace collapsed: a quote the build will find again. */
+  quote(flatStart: number, flatEnd: number): string {
+    if (flatEnd <= flatStart) return '';
+    const from = this.origin[flatStart]!;
+    const last = this.origin[flatEnd - 1]!;
+    const to = last + (this.text.codePointAt(last)! > 0xffff ? 2 : 1);
+    return joinLines(this.text.slice(from, to).split('\n'));
+  }
+
+  /** Whether whitespace separates two neighbouring flat characters in the source (a cell or word boundary). */
+  gapBefore(flatOffset: number): string {
+    if (flatOffset <= 0 || flatOffset >= this.origin.length) return '';
+    const prev = this.origin[flatOffset - 1]!;
+    const prevEnd = prev + (this.text.codePointAt(prev)! > 0xffff ? 2 : 1);
+    return this.text.slice(prevEnd, this.origin[flatOffset]!);
+  }
+
+  /** The source character a flat character came from (「，」 where flat has its NFKC form 「,」). */
+  rawAt(flatOffset: number): string {
+    const at = this.origin[flatOffset];
+    return at === undefined ? '' : String.fromCodePoint(this.text.codePointAt(at)!);
+  }
+
+  /** Flat offset of the first compact character of a 1-based line (or the end of the text). */
+  flatOfLine(no: number): number {
+    return this.lines[no - 1]?.flatStart ?? this.flat.length;
+  }
+
+  find(needle: string, from = 0): number {
+    return this.flat.indexOf(needle, from);
+  }
+}
