@@ -258,7 +258,9 @@ describe('the data page', () => {
     for (const b of ['全口径', '财政拨款', '一般公共预算', '政府性基金', '国有资本经营预算', '其他资金', '未注明']) expect(html).toContain(`data-basis="${b}"`);
     expect(html).toContain('空单元格');
     expect(html).toContain('未注明');
-    expect(html).not.toMatch(/<script/);
+    // No inline script (the site's own script files are allowed; no third-party address anywhere in src/href).
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    for (const m of html.matchAll(/<(?:script|link|img)[^>]+(?:src|href)="([^"]+)"/g)) expect(m[1], m[0]).toMatch(/^\//);
   });
 });
 

@@ -37,6 +37,8 @@ export interface DownloadOptions {
   homepage?: string;
   license?: PackageInput['license'];
   sourcePage?: (file: string) => string | undefined;
+  /** Reports that get a file of their own here (all by default; in a portal build, those rendered on this site). */
+  reportFiles?: readonly string[];
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -69,7 +71,7 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
       body: json(dataset),
       jsonSchema: SCHEMA_FILE,
     },
-    ...dataset.reports.map((r) => ({
+    ...dataset.reports.filter((r) => !options.reportFiles || options.reportFiles.includes(r.id)).map((r) => ({
       name: `report-${r.id}`,
       path: `reports/${r.id}.json`,
       title: `${r.department}：${r.title}（JSON）`,

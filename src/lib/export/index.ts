@@ -8,12 +8,13 @@ let cached: Downloads | undefined;
 
 export function downloads(): Downloads {
   if (cached) return cached;
-  const { dataset, site } = siteData();
+  const { dataset, site, localReports } = siteData();
   const license = (site as { license?: { name?: string; path?: string; title?: string } }).license;
   cached = buildDownloads(dataset, {
     siteTitle: site.title,
     homepage: absoluteUrl(url(), site.url) ?? undefined,
     license,
+    reportFiles: localReports.map((r) => r.id),
     sourcePage: (file) => absoluteUrl(sourceUrl(file), site.url) ?? undefined,
   });
   return cached;
