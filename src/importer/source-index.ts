@@ -78,6 +78,29 @@ export class SourceIndex {
     return at === undefined ? '' : String.fromCodePoint(this.text.codePointAt(at)!);
   }
 
+  /**
+   * Where the clause holding a flat offset begins: after the previous clause break, but never before the start of
+   * its line when the line above ends a sentence or is a short heading (「（一）自评结论综述」).
+   */
+  clauseStart(flatOffset: number, maxBack = 40): number {
+    const lineNo = this.lineAt(flatOffset);
+    let floor = 0;
+    for (let n = lineNo; n >= 1; n--) {
+      const line = this.lines[n - 1]!;
+      if (n < lineNo && !line.compact) continue;
+      if (n === lineNo) {
+        floor = line.flatStart;
+        continue;
+      }
+      if (/[。！？!?：:；;]$/.test(line.compact) || line.width < 20) break;
+      floor = line.flatStart;
+      if (flatOffset - floor > maxBack) break;
+    }
+    let s = flatOffset;
+    while (s > floor && flatOffset - s < maxBack && !/[。;；,，:：]/.test(this.flat[s - 1]!)) s--;
+    return s;
+  }
+
   /** Flat offset of the first compact character of a 1-based line (or the end of the text). */
   flatOfLine(no: number): number {
     return this.lines[no - 1]?.flatStart ?? this.flat.length;

@@ -173,7 +173,8 @@ export function segment(text: string, columns: Column[], cuts: Set<number> = new
 
 function candidates(text: string, pos: number, col: Column, d: number): number[] {
   const rest = text.slice(pos);
-  const dash = /^[—–-]+%?/.exec(rest);
+  // An empty cell printed as 「—」; several in a row are several cells.
+  const dash = /^[—–-]%?/.exec(rest);
   const lengths: number[] = dash ? [dash[0].length] : [];
   if (col.type === 'amount') {
     const m = d > 0 ? new RegExp(String.raw`^(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)\.\d{${d}}`).exec(rest) : null;

@@ -72,7 +72,7 @@ function readAll(index: SourceIndex, options: FigureOptions): FigureDraft[] {
       let ls = i;
       while (ls > cs && !LIST_BREAK.test(flat[ls - 1]!)) ls--;
       let [a, b] = trimmed(flat, ls, i);
-      let [qs, qe] = [a, end];
+      let [qs, qe] = [cs + (LIST_BREAK.test(flat[cs] ?? '') ? 1 : 0), end];
       if (b - a < 2) {
         let le = end;
         while (le < ce && !LIST_BREAK.test(flat[le]!) && le - end < 20) le++;

@@ -174,7 +174,7 @@ export function readFinance(
   const amounts = found.filter((c) => c.concept.kind === 'amount');
   for (const c of found) {
     if (c.concept.kind !== 'rate') continue;
-    const fit = arithmeticBases(c, amounts, registries);
+    const fit = arithmeticBases(c, amounts);
     const [s, e] = sentenceOf(c.labelStart);
     const sentence = amounts.filter((o) => o.labelStart >= s && o.labelStart < e && o.basis && o.basis !== '未注明').map((o) => o.basis!);
     if (fit.length === 1) {
@@ -257,7 +257,7 @@ function basisCheck(c: Candidate): string | undefined {
  * Bases on which this rate equals numerator ÷ denominator, at the precision it is printed with. The amounts decide
  * which funds a rate was computed on where the text does not say (「预算完成率 99.14%」 next to two pairs of totals).
  */
-function arithmeticBases(rate: Candidate, amounts: Candidate[], registries: Registries): Basis[] {
+function arithmeticBases(rate: Candidate, amounts: Candidate[]): Basis[] {
   const concept = rate.concept;
   if (!concept.numerator || !concept.denominators?.length) return [];
   const bases = new Set(amounts.map((a) => a.basis!).filter((b) => b !== '未注明'));
@@ -267,12 +267,10 @@ function arithmeticBases(rate: Candidate, amounts: Candidate[], registries: Regi
   const fits: Basis[] = [];
   for (const b of bases) {
     const num = amounts.find((a) => a.basis === b && a.concept.key === concept.numerator);
-    const den = concept.denominators
-      .map((k) => amounts.find((a) => a.basis === b && a.concept.key === k && numeric(a.value) > 0))
-      .find(Boolean);
-    if (num && den && Math.abs((wan(num) / wan(den)) * 100 - printed) <= tolerance) fits.push(b);
+    // Any of the concept's denominators may be the one used (预算数 or, where no budget is printed, 收入数).
+    const dens = concept.denominators.map((k) => amounts.find((a) => a.basis === b && a.concept.key === k && numeric(a.value) > 0));
+    if (num && dens.some((den) => den && Math.abs((wan(num) / wan(den)) * 100 - printed) <= tolerance)) fits.push(b);
   }
-  void registries;
   return fits;
 }
 

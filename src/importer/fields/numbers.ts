@@ -29,7 +29,14 @@ export function readNumber(index: SourceIndex, at: number): PrintedNumber | null
   while (i < flat.length) {
     const ch = flat[i]!;
     if (i > at && index.gapBefore(i) && DIGIT.test(ch) && DIGIT.test(flat[i - 1]!)) {
-      const rest = /^\d[\d,]*(?:\.\d+)?/.exec(flat.slice(i))?.[0];
+      const rest = /^\d[\d,]*(?:\.\d+)?/.exec(flat.slice(i))?.[0] ?? '';
+      // A line break inside thousands groups that still group correctly once joined (「11,8」 / 「76.50」) is a
+      // wrapped number; any other break between digits may as well separate two cells.
+      const joined = flat.slice(at, i) + rest;
+      if (index.gapBefore(i).includes('\n') && !seenPoint && joined.includes(',') && /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(joined)) {
+        i++;
+        continue;
+      }
       if (rest) spacedContinuation = rest;
       break;
     }
@@ -38,7 +45,7 @@ export function readNumber(index: SourceIndex, at: number): PrintedNumber | null
     } else if (ch === '.' && !seenPoint && DIGIT.test(flat[i + 1] ?? '')) {
       seenPoint = true;
       i++;
-    } else if (ch === ',' && !seenPoint && index.rawAt(i) === ',' && /^\d{3}(?!\d)/.test(flat.slice(i + 1))) {
+    } else if (ch === ',' && !seenPoint && thousandsComma(index, i) && /^\d{3}(?!\d)/.test(flat.slice(i + 1))) {
       i++;
     } else {
       break;
@@ -46,6 +53,16 @@ export function readNumber(index: SourceIndex, at: number): PrintedNumber | null
   }
   const text = flat.slice(at, i);
   return { text, start: at, end: i, ...(spacedContinuation ? { spacedContinuation } : {}) };
+}
+
+/**
+ * An ASCII comma inside digits groups thousands; a full-width 「，」 does so only between full-width digits
+ * (「１２，３４５」), since after an ASCII digit it ends a clause (「收入100，支出200」).
+ */
+function thousandsComma(index: SourceIndex, at: number): boolean {
+  const raw = index.rawAt(at);
+  if (raw === ',') return true;
+  return raw === '，' && /[０-９]/.test(index.rawAt(at - 1)) && /[０-９]/.test(index.rawAt(at + 1));
 }
 
 /** Value of printed digits, for arithmetic only. */

@@ -11,9 +11,7 @@ const LEADING_WORDS = /^(?:其中|以及|及|和|与|、|,)+/;
 
 /** Clause around a match: from the previous clause break to the end of the match, as printed. */
 function clause(index: SourceIndex, start: number, end: number): string {
-  let s = start;
-  while (s > 0 && !/[。;；,，:：]/.test(index.flat[s - 1]!) && start - s < 40) s--;
-  return index.quote(s, end);
+  return index.quote(index.clauseStart(start), end);
 }
 
 export function readScore(index: SourceIndex): ScoreDraft {
