@@ -67,6 +67,7 @@ const EXECUTION_LABEL = /^,([^,;:。、]{1,24}?)(?:为|是|达)?$/;
 const EXECUTION_RATE = new RegExp(String.raw`^,([^,;:。、]{1,24}?)(?:为|是|达到?)?(${NUM})%`);
 const DELIMITER = /[,;:。、!?]/;
 
+const MONEY_ITEM = /(收入|支出|经费|预算数?|决算数?|资金|拨款|总额|合计)$/;
 const PLUS = new Set(['增加', '增长', '上升', '增幅']);
 const MINUS = new Set(['减少', '下降', '降低', '降幅']);
 
@@ -483,8 +484,10 @@ function repeats(claims: Claim[], pool: Item[], refsFor: (c: Claim, ...more: (Ch
       compare(c, it.number, quotesOf(it.provenance), '资金表');
     }
   }
+  // Between two sentences only items named as money of the department (收入、支出、经费 …): 「投资 1.45 亿元」 in
+  // one sentence and 「投资 0.37 亿元」 in the next are two projects, not one figure stated twice.
   claims.forEach((c, i) => {
-    if (c.key.length < 2) return;
+    if (c.key.length < 4 || !MONEY_ITEM.test(c.key)) return;
     for (const d of claims.slice(i + 1)) {
       if (d.key !== c.key || (c.located && d.located && c.located.line === d.located.line && c.sentence === d.sentence)) continue;
       if (c.sentence === d.sentence) continue;

@@ -23,7 +23,7 @@ const ID_LABELLED = /身份证(?:号码|号)?\s*[:：]\s*([0-9Xx]{15,18})/g;
 const PERSON_LABELS = '填报人|填表人|联系人|经办人|审核人|制表人|报送人|编制人|复核人|单位负责人|财务负责人|部门负责人|项目负责人|主要负责人|分管领导|负责人';
 const NAMED = new RegExp(String.raw`(${PERSON_LABELS})(?:姓名)?\s*[:：]\s*([\u4e00-\u9fa5·]{2,5}?)(?=$|[^\u4e00-\u9fa5·]|联系|电话|手机|填报|日期|职务|签字|单位)`, 'gm');
 const PHONE = /(联系电话|办公电话|电话号码|电话|联系方式|手机号码|手机号|手机)\s*[:：]\s*((?:\+?86[-\s]?)?[0-9（）()\-—－\s]{7,20}[0-9])/g;
-const PLACEHOLDER = /^(未注明|不详|无|略|空|签字|签章|盖章|本人|同上)$/;
+const PLACEHOLDER = /^(未注明|不详|无|略|空|签字|签章|盖章|本人|同上)$|(科|局|处|室|办|部|院|站|所|组|委|会|中心|单位|部门)$/;
 
 /** GB 11643 check digit (ISO 7064 MOD 11-2). */
 export function validIdCard(id: string): boolean {

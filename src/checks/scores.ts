@@ -93,7 +93,7 @@ export function checkScores(report: Report, _ctx: CheckContext): Outcome[] {
     const fits = band && total.value + total.half_unit + EPS >= band.min && total.value - total.half_unit < band.max;
     if (band && !fits) {
       const expected = GRADE_BANDS.find((b) => total.value >= b.min && total.value < b.max)!;
-      const range = (b: (typeof GRADE_BANDS)[number]) => (b.max === Infinity ? `${b.min} 分及以上` : b.min === -Infinity ? `${b.max} 分以下` : `${b.min}–${b.max} 分`);
+      const range = (b: (typeof GRADE_BANDS)[number]) => (b.max === Infinity ? `${b.min} 分及以上` : b.min === -Infinity ? `不足 ${b.max} 分` : `${b.min} 分及以上、不足 ${b.max} 分`);
       out.push({
         check: 'grade',
         severity: '提示',

@@ -18,6 +18,7 @@ export function checkYears(report: Report, ctx: CheckContext): Outcome[] {
   const out: Outcome[] = [];
   const fy = report.fiscal_year;
   const seen = new Set<string>();
+  const agreeing: Outcome['quotes'] = [];
   const sources = [
     { text: report.title, title: true, at: { kind: 'fiscal_year' as const, index: null } },
     ...textUnits(report).map((u) => ({ text: u.text, title: false, at: u.at })),
@@ -63,9 +64,26 @@ export function checkYears(report: Report, ctx: CheckContext): Outcome[] {
           stated,
         });
       } else {
-        out.push({ ...base, severity: null, title: `文中「${f.phrase}」与报告年度 ${fy.value} 年一致`, explanation: `${f.what}所写的年度与报告年度一致。`, formula: `${f.year} = ${fy.value}`, stated });
+        agreeing.push(...quotes);
       }
     }
+  }
+  // The sentences that agree, as one result: that the text was read, and where.
+  if (agreeing.length && fy.value !== null) {
+    out.push({
+      check: 'fiscal_year',
+      severity: null,
+      title: agreeing.length === 1 ? `文中写明年度的语句与报告年度 ${fy.value} 年一致` : `文中 ${agreeing.length} 处写明年度的语句都与报告年度 ${fy.value} 年一致`,
+      explanation: '标题、年度终了日和本年度收支、评价语句中写的年度都是报告年度。',
+      numbers: [],
+      formula: `${fy.value} = ${fy.value}`,
+      computed: null,
+      stated: { value: fy.value, text: `${fy.value} 年`, unit: '年' },
+      difference: null,
+      tolerance: null,
+      refs: [{ kind: 'fiscal_year', index: null }],
+      quotes: agreeing,
+    });
   }
   // A self-evaluation is filed after the year it evaluates.
   const filed = report.publication.filed ?? report.publication.date;

@@ -24,7 +24,7 @@ describe('npm run check:data', () => {
     expect(out).toContain('! 警告  fixture-claims  #check-claim-change-1  总支出：增长 20% 与本年数、增减额推出的 7.85% 不一致');
     expect(out).toContain('算式：1,000 ÷ (13,743.34 − 1,000) × 100% = 7.85%');
     expect(out).toMatch(/容差：±0\.5\d* 个百分点/);
-    expect(out).toContain('· 提示  fixture-claims  #check-fiscal-year-2  文中「2023 年度本单位机关运行经费支出 50 万元」写的是 2023 年，报告年度为 2024 年');
+    expect(out).toContain('· 提示  fixture-claims  #check-fiscal-year-1  文中「2023 年度本单位机关运行经费支出 50 万元」写的是 2023 年，报告年度为 2024 年');
     expect(out).toMatch(/! 个人信息（警告）.*fixture-claims\.md（字段 narrative\.markdown）\n\s+个人姓名「联系人：李\*」/);
     expect(out).toMatch(/手机号码「139\*+78」/);
     expect(out).not.toContain('13912345678');

@@ -106,6 +106,8 @@ describe('claim_repeat: the same item stated elsewhere', () => {
   it('two narrative sentences giving one item two figures', () => {
     expect(findings('机关运行经费支出76.41万元。\n\n另：机关运行经费支出 76.14 万元。')).toMatchObject([{ check: 'claim_repeat' }]);
     expect(findings('机关运行经费支出76.41万元。\n\n另：机关运行经费支出 76.41 万元。')).toEqual([]);
+    // Two projects that share a generic subject are not one figure stated twice.
+    expect(findings('一是投资 1.45 亿元建设综合楼。二是投资 0.37 亿元建设信息平台。\n\n投资 1.45 亿元建设综合楼；投资 0.98 亿元建设驿站。')).toEqual([]);
   });
 });
 

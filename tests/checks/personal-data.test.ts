@@ -44,3 +44,10 @@ describe('personal data in published text', () => {
     expect(scanRecord(report())).toEqual([]);
   });
 });
+
+describe('personal data: labels followed by a unit, not a person', () => {
+  it('「负责人：财务科」 is not a name', () => {
+    expect(scanText('项目负责人：财务科')).toEqual([]);
+    expect(scanText('项目负责人：陈大文')).toMatchObject([{ kind: 'named_person' }]);
+  });
+});
