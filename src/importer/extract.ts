@@ -89,6 +89,8 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     unit = { value: finance.impliedUnit.unit, line: 0, check: finance.impliedUnit.check };
   }
   const items = [...budget.items, ...finance.items].sort((a, b) => a.flatStart - b.flatStart);
+  // A label concepts.yaml does not map to the concept read (「执行率」 under a table header) names it explicitly.
+  for (const item of items) if (registries.concepts.lookup(item.label)?.concept.key !== item.conceptKey) item.concept = item.conceptKey;
   if (!items.length) notFound.push('资金情况（没有找到 concepts.yaml 中的资金标签后跟数字）');
 
   const draft: Draft = {
