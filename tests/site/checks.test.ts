@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -100,6 +101,24 @@ describe('数据核对 in Chromium', () => {
       await p.close();
     }
   });
+
+  it('has no WCAG 2.1 AA violations on /checks/ and on a report with findings, also in high-contrast large-text mode', async () => {
+    for (const mode of ['', 'high-contrast large-text']) {
+      for (const path of ['checks/', `reports/${YANGDONG}/`]) {
+        const p = await browser.newPage();
+        await p.goto(site.url + path);
+        if (mode) await p.evaluate((m) => document.documentElement.classList.add(...m.split(' ')), mode);
+        await p.addScriptTag({ content: AXE });
+        const violations = await p.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+          const r = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        });
+        expect(violations, `${mode} ${path}`).toEqual([]);
+        await p.close();
+      }
+    }
+  }, 60_000);
 
   it('a link in the 数据核对 section lands on the note beside its figure', async () => {
     const p = await browser.newPage();
