@@ -2,13 +2,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { renderSite } from './render-site.ts';
+import { sourceDateEpoch } from './source-date.ts';
 import { mergeShards } from '../src/pipeline/portal.ts';
+import { readSiteConfig } from '../src/pipeline/site-config.ts';
+import { formatIssue } from '../src/pipeline/issue.ts';
 
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--portal');
 const portalDir = resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : 'portal');
 const started = performance.now();
+process.env.SOURCE_DATE_EPOCH = sourceDateEpoch(portalDir);
 
+const siteConfig = readSiteConfig(portalDir);
+for (const issue of siteConfig.issues) console.error(formatIssue(issue));
+if (!siteConfig.site) process.exit(1);
 const { dataset, problems } = mergeShards(portalDir);
 if (problems.length) {
   for (const p of problems) console.error(`✗ 错误  ${join(portalDir, 'portal.yaml')}\n    ${p}`);

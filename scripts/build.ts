@@ -3,11 +3,15 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { contentDir } from './args.ts';
 import { renderSite } from './render-site.ts';
+import { sourceDateEpoch } from './source-date.ts';
 import { DATASET_FILE, prepare } from '../src/pipeline/prepare.ts';
 import { linkSummary } from '../src/pipeline/indicator-links.ts';
+import { readSiteConfig } from '../src/pipeline/site-config.ts';
+import { formatIssue } from '../src/pipeline/issue.ts';
 
 const content = contentDir();
 process.env.JX_CONTENT = content;
+process.env.SOURCE_DATE_EPOCH = sourceDateEpoch(content);
 
 const started = performance.now();
 /** Wall time and resident memory after each stage; JX_TIMINGS=file writes them as JSON for the benchmark. */
@@ -22,7 +26,10 @@ const stage = (name: string) => {
 // Validate everything before Astro renders: Astro would stop at the first bad file and print no line numbers.
 const datasetFile = resolve(process.env.JX_DATASET ?? DATASET_FILE);
 const prepared = prepare(content, datasetFile);
-if (!prepared.ok) process.exit(1);
+const siteConfig = readSiteConfig(content);
+// Footer warnings matter once the content is good; with content errors they would only bury them.
+for (const issue of siteConfig.issues) if (prepared.ok || issue.severity === 'error') console.error(formatIssue(issue));
+if (!prepared.ok || !siteConfig.site) process.exit(1);
 console.log(linkSummary(prepared.dataset!.reports, prepared.dataset!.unlinked_indicators));
 process.env.JX_DATASET = datasetFile;
 stage('normalize');

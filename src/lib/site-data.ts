@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { resolve } from 'node:path';
 import type { Dataset, District } from '../schema/dataset.ts';
 import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
 import { DATASET_FILE, prepare } from '../pipeline/prepare.ts';
 import { buildComparisons, type ComparisonView } from './compare.ts';
 import { registerShards } from './urls.ts';
+import { readSiteConfig } from '../pipeline/site-config.ts';
+import type { SiteConfig } from '../schema/site.ts';
 
 /**
  * The dataset as pages see it, loaded once per build process. `npm run build` normalizes content/ first and
@@ -27,11 +28,7 @@ export interface SiteData {
   comparisons: ComparisonView[];
 }
 
-export interface SiteConfig {
-  title: string;
-  base?: string;
-  url?: string;
-}
+export type { SiteConfig };
 
 const contentDir = resolve(process.env.JX_CONTENT ?? 'content');
 
@@ -53,7 +50,8 @@ export function siteData(): SiteData {
   if (cached) return cached;
   const dataset = load();
   if (dataset.shards) registerShards(dataset.shards);
-  const site = (parse(readFileSync(join(contentDir, 'site.yaml'), 'utf8')) ?? {}) as SiteConfig;
+  const { site, issues } = readSiteConfig(contentDir);
+  if (!site) throw new Error(`content/site.yaml 有误：${issues.map((i) => i.message).join('；')}`);
   const reports = new Map(dataset.reports.map((r) => [r.id, r]));
   const regions = new Map(dataset.regions.map((r) => [r.code, r]));
   const districts = new Map(dataset.districts.map((d) => [d.code, d]));

@@ -29,6 +29,11 @@ export const Dataset = z.object({
     '未关联的指标',
     '目录中没有对应写法的指标名，留待编辑决定',
   ),
+  shards: field(
+    z.array(z.object({ name: z.string(), base: z.string(), report_ids: z.array(z.string()), source_files: z.array(z.string()) })).optional(),
+    '分站',
+    '门户构建时，报告页和原文页所在的分站及其基础路径；单站构建时没有此项',
+  ),
   // Added by the build after the dataset is normalized (src/pipeline/prepare.ts); absent means not checked.
   checks: Checks.optional(),
 });

@@ -108,7 +108,10 @@ function setup(figure: HTMLElement): void {
   });
   let active = -1;
   const show = (i: number) => {
-    if (!rows.length) return;
+    if (!rows.length) {
+      live.textContent = '所选地区在这一指标下都未公开，图中没有数值。';
+      return;
+    }
     active = (i + rows.length) % rows.length;
     const dataset = chart.data.datasets.findIndex((d) => d.data[active] !== null);
     chart.setActiveElements([{ datasetIndex: dataset, index: active }]);

@@ -98,7 +98,7 @@ export async function initSearch(): Promise<void> {
     // Loads every filter index, so that result counts cover all facets and not only those already fetched.
     await pagefind.filters();
   } catch {
-    status.textContent = '搜索索引没有加载成功（npm run build 生成索引后才能搜索）。可以改为浏览全部报告。';
+    status.textContent = '搜索没有加载成功：可能尚未生成索引（npm run build），或服务器的内容安全策略不允许 WebAssembly（见 README 的 nginx 配置）。可以改为浏览全部报告。';
     return;
   }
 

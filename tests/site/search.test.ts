@@ -1,7 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +6,7 @@ import { buildQuery } from '../../src/search/query.ts';
 import { launch, watch } from '../support/browser.ts';
 import { pagefindInNode, type PagefindApi } from '../support/pagefind-node.ts';
 import { serveStatic } from '../support/static-server.ts';
-import { NODE, testSite } from '../support/site.ts';
+import { subPathSite, testSite } from '../support/site.ts';
 
 interface Case { q: string; expect?: string[]; only?: boolean; none?: boolean }
 const cases = parse(readFileSync('tests/fixtures/search/queries.yaml', 'utf8')) as Case[];
@@ -153,15 +150,9 @@ describe('search under a base path', () => {
   let browser: Browser;
   let site: Awaited<ReturnType<typeof serveStatic>>;
   beforeAll(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jx-base-'));
-    const run = spawnSync(NODE, ['scripts/build.ts'], {
-      env: { ...process.env, BASE_PATH: BASE, JX_OUT: join(dir, 'dist'), JX_DATASET: join(dir, 'dataset.json'), JX_ASTRO_CACHE: join(dir, 'cache') },
-      encoding: 'utf8',
-    });
-    expect(run.status, run.stderr).toBe(0);
-    site = await serveStatic(join(dir, 'dist'), BASE);
+    site = await serveStatic(subPathSite().out, BASE);
     browser = await launch();
-  }, 180_000);
+  });
   afterAll(async () => {
     await browser?.close();
     await site?.close();

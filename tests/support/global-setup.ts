@@ -1,25 +1,57 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { NODE } from './site.ts';
 
+interface Built { out: string; dataset: string; log: string; base: string }
+
 declare module 'vitest' {
   export interface ProvidedContext {
-    testSite: { out: string; dataset: string; log: string };
+    testSite: Built;
+    subPathSite: Built;
   }
 }
 
-/** Builds the site from the bundled content once, the way `npm run build` does, for the site tests. */
-export default function setup(project: TestProject): void {
+export const SUB_PATH = '/xxgk/jxgk/';
+
+/** A web team's configuration, as the sub-path build uses it: every footer item filled in. */
+const CONFIGURED_SITE = `title: 部门整体支出绩效公开比对
+base: ${SUB_PATH}
+url: https://www.example.gov.cn
+organizer: 示例区财政局（测试配置）
+contact:
+  phone: 020-00000000
+  email: jxgk@example.gov.cn
+  address: 示例路 1 号
+icp: 粤ICP备00000000号
+police_record: 粤公网安备 44000000000000号
+site_id: "4400000000"
+keywords: 绩效公开
+`;
+
+/** Builds the bundled content the way `npm run build` does: once at the root, once under a sub-path. */
+function build(base: string, content?: string): Promise<Built> {
   const dir = mkdtempSync(join(tmpdir(), 'jx-site-'));
   const out = join(dir, 'dist');
   const dataset = join(dir, 'dataset.json');
-  const run = spawnSync(NODE, ['scripts/build.ts'], {
-    env: { ...process.env, JX_OUT: out, JX_DATASET: dataset, JX_ASTRO_CACHE: join(dir, 'astro-cache'), BASE_PATH: '/' },
-    encoding: 'utf8',
+  return new Promise((resolve, reject) => {
+    const child = spawn(NODE, ['scripts/build.ts', ...(content ? ['--content', content] : [])], {
+      env: { ...process.env, JX_OUT: out, JX_DATASET: dataset, JX_ASTRO_CACHE: join(dir, 'astro-cache'), BASE_PATH: base },
+    });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    child.on('exit', (code) => (code === 0 ? resolve({ out, dataset, log, base }) : reject(new Error(`测试用的网站构建失败（${base}）：\n${log}`))));
   });
-  if (run.status !== 0) throw new Error(`测试用的网站构建失败：\n${run.stdout}\n${run.stderr}`);
-  project.provide('testSite', { out, dataset, log: run.stdout });
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const configured = mkdtempSync(join(tmpdir(), 'jx-configured-'));
+  cpSync('content', configured, { recursive: true });
+  writeFileSync(join(configured, 'site.yaml'), CONFIGURED_SITE);
+  const [root, sub] = await Promise.all([build('/'), build(SUB_PATH, configured)]);
+  project.provide('testSite', root);
+  project.provide('subPathSite', sub);
 }

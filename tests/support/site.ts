@@ -3,7 +3,12 @@ import { inject } from 'vitest';
 
 export const NODE = resolve('node_modules/.bin/node');
 
-/** The test build of the bundled content (a fresh temporary directory per run, so parallel runs do not collide). */
-export function testSite(): { out: string; dataset: string; log: string } {
+/** The test builds of the bundled content (fresh temporary directories per run, so parallel runs do not collide). */
+export function testSite(): { out: string; dataset: string; log: string; base: string } {
   return inject('testSite');
+}
+
+/** The same reports built under the sub-path /xxgk/jxgk/ with a web team's full site.yaml (every footer item). */
+export function subPathSite(): { out: string; dataset: string; log: string; base: string } {
+  return inject('subPathSite');
 }

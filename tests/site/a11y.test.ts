@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../support/browser.ts';
+import { serveStatic } from '../support/static-server.ts';
+import { testSite } from '../support/site.ts';
+
+/**
+ * Accessibility in real headless Chromium: axe-core's WCAG 2.1 A/AA rules on every page type (also in the
+ * high-contrast mode), skip link, heading order, keyboard-only use, the 适老化 reading modes, and print.
+ */
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const PAGE_TYPES: [string, string][] = [
+  ['home', ''],
+  ['districts', 'districts/'],
+  ['district', 'districts/guangzhou-huadu/'],
+  ['reports', 'reports/'],
+  ['report (自评表)', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/'],
+  ['report (自评报告)', 'reports/yangjiang-yangdong-wsjkj-2024-zpbg/'],
+  ['report (目标申报表)', 'reports/guangzhou-huadu-wsjkj-nd-mbsb/'],
+  ['compare index', 'compare/'],
+  ['compare', 'compare/2023/health/'],
+  ['indicators', 'indicators/'],
+  ['indicator', 'indicators/immunization-rate/'],
+  ['search', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87'],
+  ['data', 'data/'],
+  ['checks', 'checks/'],
+  ['source', 'sources/004_e0856defd7e60377/'],
+  ['404', '404.html'],
+];
+
+describe('accessibility in Chromium', () => {
+  let browser: Browser;
+  let site: Awaited<ReturnType<typeof serveStatic>>;
+  beforeAll(async () => {
+    site = await serveStatic(testSite().out);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+
+  async function open(path: string, init?: (page: Page) => Promise<void>): Promise<Page> {
+    const page = await browser.newPage();
+    await init?.(page);
+    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    if (path.startsWith('search/')) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+    return page;
+  }
+
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: AXE });
+    const result = await page.evaluate(() =>
+      (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      }),
+    );
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  }
+
+  for (const [name, path] of PAGE_TYPES) {
+    it(`${name}: no WCAG 2.1 AA violations, a skip link, headings in order`, async () => {
+      const page = await open(path);
+      expect(await axe(page)).toEqual([]);
+      const levels = await page.$$eval('main h1, main h2, main h3, main h4, main h5, main h6', (hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null || h.closest('[hidden]') === null).map((h) => Number(h.tagName[1])));
+      expect(levels[0], 'the first heading is the h1').toBe(1);
+      expect(levels.filter((l) => l === 1)).toHaveLength(1);
+      for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `heading ${i}: h${levels[i - 1]} → h${levels[i]}`).toBeLessThanOrEqual(1);
+      // The skip link is the first thing the keyboard reaches, and it moves focus to the main content.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+      await page.keyboard.press('Enter');
+      expect(new URL(page.url()).hash).toBe('#main');
+      await page.close();
+    });
+  }
+
+  it('high-contrast and large-text modes keep AA on the busiest pages', async () => {
+    for (const path of ['reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87']) {
+      const page = await open(path, (p) => p.addInitScript(() => localStorage.setItem('jx-reading-mode', '{"large":true,"contrast":true}')));
+      expect(await page.evaluate(() => document.documentElement.className)).toMatch(/large-text.*high-contrast|high-contrast.*large-text/);
+      expect(await axe(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('适老化: a reader switches on large text and high contrast, and the choice is kept on the next page', async () => {
+    const page = await open('');
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    await page.click('button[data-reading="large"]');
+    await page.click('button[data-reading="contrast"]');
+    expect(await page.getAttribute('button[data-reading="large"]', 'aria-pressed')).toBe('true');
+    await page.click('a[href="/reports/"]');
+    await page.waitForURL(/\/reports\/$/);
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large-text') && document.documentElement.classList.contains('high-contrast'))).toBe(true);
+    expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThan(before * 1.2);
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
+    await page.click('button[data-reading="large"]');
+    await page.reload();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(false);
+    await page.close();
+  });
+
+  it('no pop-ups and nothing that moves by itself', async () => {
+    for (const path of ['', 'compare/latest/health/', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87']) {
+      const page = await browser.newPage();
+      let popups = 0;
+      page.on('dialog', () => popups++);
+      page.on('popup', () => popups++);
+      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      const moving = await page.evaluate(() => document.getAnimations().length + document.querySelectorAll('marquee, blink, video[autoplay], audio[autoplay], dialog[open]').length);
+      expect(moving, path).toBe(0);
+      expect(popups, path).toBe(0);
+      await page.close();
+    }
+  });
+
+  it('a comparison view can be chosen with the keyboard alone, and the chart read with it', async () => {
+    const page = await open('compare/2023/health/');
+    await page.waitForFunction(() => (document.querySelector('figure[data-chart]') as HTMLElement).dataset.drawn === 'true');
+    await page.focus('select[name="metric"]');
+    await page.keyboard.press('ArrowDown'); // 全部指标 → 预算数
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('metric') === 'budget');
+    await page.keyboard.press('Tab'); // 白云区 checkbox
+    await page.keyboard.press('Space');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('d') === '440103,440114,441704');
+    // On to the visible chart and through its bars.
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.tagName === 'CANVAS')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('c-budget-canvas');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.textContent('figure[data-chart="c-budget"] [data-chart-live]')).toMatch(/花都区.*165,980\.11 万元/);
+    await page.close();
+  });
+
+  it('report pages print on A4 without navigation, with tables intact and source URLs visible', async () => {
+    const page = await open('reports/guangzhou-baiyun-wsjkj-2023-zpb/');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.$eval('.site-header nav', (n) => getComputedStyle(n).display)).toBe('none');
+    expect(await page.$eval('.crumbs', (n) => getComputedStyle(n).display)).toBe('none');
+    expect(await page.$eval('.reading-mode', (n) => getComputedStyle(n).display)).toBe('none');
+    expect(await page.$eval('tbody tr', (n) => getComputedStyle(n).breakInside)).toBe('avoid');
+    expect(await page.$eval('.table-scroll', (n) => getComputedStyle(n).overflowX)).toBe('visible');
+    const after = await page.$eval('a.prov', (a) => getComputedStyle(a, '::after').content);
+    expect(after).toContain('/sources/000_9cc66316abc0d64a/#L');
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildQuery } from '../../src/search/query.ts';
+import { contentWith } from '../support/fixture-content.ts';
+import { pagefindInNode } from '../support/pagefind-node.ts';
+import { serveSites } from '../support/static-server.ts';
+import { NODE } from '../support/site.ts';
+
+/**
+ * A province split into two shards, each built on its own (as on two CI runners), and a portal that merges their
+ * datasets into one comparison and their search indexes into one search.
+ */
+const SHARDS = [
+  { name: '广州市（白云、荔湾）', base: '/gz-a/', files: ['guangzhou-baiyun-wsjkj-2023-zpb.md', 'guangzhou-liwan-wsjkj-2022-zpbg.md'] },
+  { name: '花都区与阳东区', base: '/shard-b/', files: ['guangzhou-huadu-wsjkj-2023-zpbg.md', 'guangzhou-huadu-wsjkj-nd-mbsb.md', 'yangjiang-yangdong-wsjkj-2024-zpbg.md'] },
+];
+
+function build(script: string, args: string[], env: Record<string, string>) {
+  const run = spawnSync(NODE, [script, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  if (run.status !== 0) throw new Error(`${script} failed:\n${run.stdout}\n${run.stderr}`);
+  return run.stdout;
+}
+
+describe('sharded builds merged by a portal', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'jx-portal-'));
+  const dist = (name: string) => join(dir, name, 'dist');
+  let server: Awaited<ReturnType<typeof serveSites>>;
+  let log = '';
+
+  beforeAll(async () => {
+    SHARDS.forEach((s, i) => {
+      build('scripts/build.ts', ['--content', contentWith(s.files)], {
+        BASE_PATH: s.base, JX_OUT: dist(`shard${i}`), JX_DATASET: join(dir, `shard${i}.json`), JX_ASTRO_CACHE: join(dir, `cache${i}`),
+      });
+    });
+    const portal = join(dir, 'portal');
+    mkdirSync(portal);
+    for (const f of ['site.yaml', 'concepts.yaml', 'sectors.yaml', 'indicators.yaml']) cpSync(resolve('content', f), join(portal, f));
+    writeFileSync(join(portal, 'portal.yaml'), SHARDS.map((s, i) => `${i ? '' : 'shards:\n'}  - name: ${s.name}\n    base: ${s.base}\n    dist: ../shard${i}/dist\n`).join(''));
+    log = build('scripts/build-portal.ts', ['--portal', portal], {
+      BASE_PATH: '/', JX_OUT: dist('portal'), JX_DATASET: join(dir, 'portal.json'), JX_ASTRO_CACHE: join(dir, 'cache-portal'),
+    });
+    server = await serveSites([
+      { root: dist('portal'), base: '/' },
+      { root: dist('shard0'), base: '/gz-a/' },
+      { root: dist('shard1'), base: '/shard-b/' },
+    ]);
+  }, 240_000);
+  afterAll(async () => server?.close());
+
+  it('each shard builds only its own reports', () => {
+    expect(existsSync(join(dist('shard0'), 'reports/guangzhou-baiyun-wsjkj-2023-zpb/index.html'))).toBe(true);
+    expect(existsSync(join(dist('shard0'), 'reports/guangzhou-huadu-wsjkj-2023-zpbg/index.html'))).toBe(false);
+    expect(log).toMatch(/合并 2 个分站、5 份报告/);
+  });
+
+  it('one query in the portal finds pages of both shards, with links to each shard', async () => {
+    const pagefind = await pagefindInNode(dist('portal'), server.url, SHARDS.map((s) => ({ bundle: new URL(`${s.base}pagefind/`, server.url).href, base: s.base })));
+    const { results } = await pagefind.search(buildQuery('接种率'));
+    const urls = await Promise.all(results.map(async (r) => (await r.data()).url));
+    expect(urls).toContain('/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/');
+    expect(urls).toContain('/shard-b/reports/guangzhou-huadu-wsjkj-nd-mbsb/');
+    for (const u of urls.filter((x) => x.includes('/reports/'))) {
+      expect((await fetch(new URL(u, server.url))).status, u).toBe(200);
+    }
+  });
+
+  it('the portal comparison page holds the districts of both shards and links to their report pages', async () => {
+    const html = readFileSync(join(dist('portal'), 'compare/latest/health/index.html'), 'utf8');
+    const scores = [...html.matchAll(/<tr data-region="(\d+)" data-label="([^"]+)" data-value="([\d.]+)"[^>]*data-group="百分制"/g)].map((m) => [m[2], Number(m[3])]);
+    expect(scores).toEqual([['荔湾区（2022）', 98.9], ['花都区（2023）', 96.82], ['阳东区（2024）', 95.5]]);
+    expect(html).toContain('href="/gz-a/reports/guangzhou-liwan-wsjkj-2022-zpbg/"');
+    expect(html).toContain('href="/shard-b/reports/yangjiang-yangdong-wsjkj-2024-zpbg/"');
+    expect(html).toContain('href="/gz-a/sources/');
+    // The portal renders no report pages of its own.
+    expect(existsSync(join(dist('portal'), 'reports/guangzhou-baiyun-wsjkj-2023-zpb'))).toBe(false);
+  });
+
+  it('the portal search page merges the shards’ indexes', () => {
+    const html = readFileSync(join(dist('portal'), 'search/index.html'), 'utf8');
+    expect(html).toContain('/gz-a/pagefind/');
+    expect(html).toContain('/shard-b/pagefind/');
+  });
+});
