@@ -39,20 +39,19 @@ export function visualWidth(text: string): number {
   return w;
 }
 
-const CJK_OR_PUNCT = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’、]/;
 const FULLWIDTH_PUNCT = '，。；：、！？“”‘’（）《》【】';
 
 /**
- * Joins the lines of one wrapped cell or paragraph. A PDF wraps Chinese text anywhere, so a break between two
- * Chinese characters is no space at all; other breaks are one space. Spaces the extraction put next to full-width
- * punctuation (「可及性 ，」) are dropped; spaces elsewhere are kept as printed.
+ * Joins the lines of one wrapped cell or paragraph. A PDF wraps Chinese text anywhere — between characters, inside
+ * a number — so a line break is no space at all, except between two Latin words. Spaces the extraction put next to
+ * full-width punctuation (「可及性 ，」) are dropped; spaces inside a line are kept as printed.
  */
 export function joinLines(lines: string[]): string {
   let out = '';
   for (const raw of lines) {
     const line = raw.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
     if (!line) continue;
-    if (out && !(CJK_OR_PUNCT.test(out.at(-1)!) && CJK_OR_PUNCT.test(line[0]!))) out += ' ';
+    if (out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(line)) out += ' ';
     out += line;
   }
   return dropSpacesAroundPunctuation(out);

@@ -63,6 +63,29 @@ const TABLE = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${S
 </table><p>存在问题 一、预算编制不够精细。二、绩效目标设置偏保守。</p><p>改进措施 一、加强预算编制。二、完善绩效目标。</p>
 </body></html>`;
 
+/** A whole 自评表 form: merged label cells, cells wrapped and centred vertically, as printed. */
+const FORM = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${STYLE}<style>td{vertical-align:middle}table{width:100%}</style></head><body>
+<h2 style="text-align:center">部门整体支出绩效自评表</h2><p style="text-align:center">（2024年度）</p><p>单位：万元</p>
+<table>
+<tr><td>部门名称</td><td colspan="5">广州市荔湾区卫生健康局</td></tr>
+<tr><td rowspan="3">部门资金情况</td><td>年度预算数</td><td>12,345.67</td><td>年度支出数</td><td colspan="2">12,000.00</td></tr>
+<tr><td>其中：一般公共预算年度预算数</td><td>10,000.00</td><td>其中：一般公共预算年度支出数</td><td colspan="2">9,800.00</td></tr>
+<tr><td>预算完成率</td><td colspan="4">97.20%</td></tr>
+<tr><td rowspan="2">年度整体目标</td><td colspan="2">年度整体目标</td><td colspan="3">整体目标完成情况</td></tr>
+<tr><td colspan="2">一、完善公共卫生体系。二、提升基层医疗服务能力。</td><td colspan="3">全年完成各项重点工作，基层服务能力明显提升。</td></tr>
+<tr><td rowspan="3">年度关键指标</td><td>关键指标</td><td colspan="2">预期实现值</td><td colspan="2">指标完成情况</td></tr>
+<tr><td>家庭医生签约服务</td><td colspan="2">重点人群签约率达到80%以上。</td><td colspan="2">重点人群签约率为84%，全年签约服务12000人。</td></tr>
+<tr><td>新生儿疾病筛查</td><td colspan="2">新生儿遗传代谢性疾病筛查率达到95%以上，听力筛查率达到95%以上。</td><td colspan="2">新生儿遗传代谢性疾病筛查率99.2%。</td></tr>
+</table>
+<table>
+<tr><td>主要任务</td><td>预期目标</td><td>目标完成情况</td><td>关键指标</td><td>指标完成情况</td><td>任务涉及资金</td></tr>
+<tr><td>基本公共卫生服务项目</td><td>为常住居民提供基本公共卫生服务，居民健康档案建档率达到90%。</td><td>完成全年基本公共卫生服务任务。</td><td>居民健康档案建档率</td><td>电子健康档案建档率93.10%。</td><td>1,234.56万元</td></tr>
+<tr><td>计划生育奖励扶助</td><td>按时足额发放奖励扶助金。</td><td>奖励扶助金已按月足额发放。</td><td>奖励扶助对象</td><td>8620人</td><td>456.78万元</td></tr>
+</table>
+<table><tr><td>存在问题</td><td>一、预算执行进度不均衡。二、部分绩效目标设定偏低。</td></tr>
+<tr><td>改进措施</td><td>一、加强预算执行监控。二、科学设定绩效目标。</td></tr></table>
+</body></html>`;
+
 let browser: Browser;
 let dir: string;
 const pdfs: Record<string, string> = {};
@@ -72,7 +95,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'jx-pdf-'));
   const page = await browser.newPage();
   const footer = '<div style="font-size:9px;width:100%;text-align:center">- <span class="pageNumber"></span> -</div>';
-  for (const [name, html] of Object.entries({ report: REPORT, goals: GOALS, table: TABLE })) {
+  for (const [name, html] of Object.entries({ report: REPORT, goals: GOALS, table: TABLE, form: FORM })) {
     await page.setContent(html);
     pdfs[name] = join(dir, `${name}.pdf`);
     writeFileSync(pdfs[name], await page.pdf({ format: 'A4', displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: footer, margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } }));
@@ -143,6 +166,18 @@ describe('importing a PDF with a text layer', () => {
     expect(r.draft).toMatch(/other_tasks:\n\s+- name: 卫生监督抽查[\s\S]*funds: "2\.11"/);
     expect(r.draft).toMatch(/level1: 满意度指标\n\s+level2: 服务对象满意度指标\n\s+name: 临床用血满意度调查/);
     expect(r.draft).toMatch(/name: 结核病发病率\n\s+target_period: "全年55\/10万以下"/);
+    expect(buildDataset(r.content).issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  it('reads a ruled 自评表 row by row: finance, goal and result, key indicators, tasks with funds and indicators', async () => {
+    const r = await importPdf('form');
+    expect(r.code).toBe(0);
+    expect(r.draft).toMatch(/label: 预算完成率\n\s+value: "97\.20%"\n\s+basis: 全口径/);
+    expect(r.draft).toMatch(/overall_result: 全年完成各项重点工作，基层服务能力明显提升。/);
+    expect(r.draft).toMatch(/- name: 新生儿疾病筛查\n\s+target: "新生儿遗传代谢性疾病筛查率达到95%以上，听力筛查率达到95%以上。"\n\s+actual: "新生儿遗传代谢性疾病筛查率99\.2%。"/);
+    expect(r.draft).toMatch(/- name: 基本公共卫生服务项目\n[\s\S]*?funds: "1,234\.56万元"[\s\S]*?- name: 居民健康档案建档率\n\s+actual: "电子健康档案建档率93\.10%。"/);
+    expect(r.draft).toMatch(/- name: 计划生育奖励扶助\n[\s\S]*?funds: "456\.78万元"/);
+    expect(r.log).toMatch(/不确定（0 项/);
     expect(buildDataset(r.content).issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 

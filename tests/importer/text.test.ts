@@ -8,9 +8,10 @@ describe('repairing extracted text', () => {
     expect(repairExtractedText('部⻔整体⽀出绩效⾃评表\r\n⻓期')).toBe('部门整体支出绩效自评表\n长期');
   });
 
-  it('joins wrapped Chinese lines without spaces and drops spaces before full-width punctuation', () => {
+  it('joins wrapped lines without spaces (a PDF wraps inside words and numbers) and drops spaces before full-width punctuation', () => {
     expect(joinLines(['通过保障基层医疗卫生机构业务用房租', '金 ，开展家庭病床'])).toBe('通过保障基层医疗卫生机构业务用房租金，开展家庭病床');
-    expect(joinLines(['截至 9月底', 'AI 全天候'])).toBe('截至 9月底 AI 全天候');
+    expect(joinLines(['诊疗服务量3326', '10人，截至 9月底'])).toBe('诊疗服务量332610人，截至 9月底');
+    expect(joinLines(['public', 'health'])).toBe('public health');
   });
 });
 

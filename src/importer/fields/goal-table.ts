@@ -1,6 +1,7 @@
 import { compact } from '../../normalize/text.ts';
 import { joinLines, stripMarkup } from '../clean-text.ts';
 import type { IndicatorDraft, Sourced, TaskDraft, Uncertain } from '../draft.ts';
+import { isPageFurniture } from '../paragraphs.ts';
 import type { Line, SourceIndex } from '../source-index.ts';
 
 /**
@@ -27,7 +28,7 @@ const col = (cells: string[], test: (c: string) => boolean) => cells.findIndex((
 const FUNDS = /^\d[\d,]*(?:\.\d+)?$/;
 
 export function readGoalTable(index: SourceIndex): GoalTableResult {
-  const lines = index.lines.filter((l) => l.compact);
+  const lines = index.lines.filter((l) => l.compact && !isPageFurniture(l));
   const out: GoalTableResult = { overallGoal: null, tasks: [], otherTasks: [], indicators: [], uncertain: [] };
 
   const goalAt = lines.findIndex((l) => l.compact.startsWith('总体绩效目标') || l.compact.startsWith('部门整体绩效目标'));

@@ -50,9 +50,15 @@ export function readSelfEvalTable(index: SourceIndex): SelfEvalTableResult {
   const out: SelfEvalTableResult = { overallGoal: null, overallResult: null, keyIndicators: [], tasks: [], problems: [], measures: [], resultRanges: [], uncertain: [] };
 
   const nextAnchor = (from: number) => [keyHeader, taskHeader, problemsAt, measuresAt, lines.length].filter((x) => x > from).sort((a, b) => a - b)[0]!;
-  if (goalHeader >= 0) readGoal(withoutTrailingLabel(lines.slice(goalHeader + 1, nextAnchor(goalHeader))), out);
-  if (keyHeader >= 0) readKeyIndicators(withoutTrailingLabel(lines.slice(keyHeader + 1, nextAnchor(keyHeader))), out);
-  if (taskHeader >= 0) {
+  // A PDF whose table rules were read comes out one printed row per line, cells separated by tabs.
+  const ruled = [goalHeader, keyHeader, taskHeader].some((i) => i >= 0 && lines[i]!.raw.includes('\t'));
+  if (ruled) {
+    readRuledRows(index, lines, { goalHeader, keyHeader, taskHeader, nextAnchor }, out);
+  } else {
+    if (goalHeader >= 0) readGoal(withoutTrailingLabel(lines.slice(goalHeader + 1, nextAnchor(goalHeader))), out);
+    if (keyHeader >= 0) readKeyIndicators(withoutTrailingLabel(lines.slice(keyHeader + 1, nextAnchor(keyHeader))), out);
+  }
+  if (taskHeader >= 0 && !ruled) {
     const taskLines = withoutTrailingLabel(lines.slice(taskHeader + 1, nextAnchor(taskHeader))).filter((l) => !(l.compact.includes('主要任务') && l.compact.includes('涉及资金')));
     readTasks(index, taskLines, out);
   }
@@ -303,4 +309,67 @@ function indicatorsOf(name: string, actual: string, quote: string, line: number)
     });
   }
   return [{ name: compactName, actual, quote, line }];
+}
+
+const cellsOfLine = (l: Line) => l.raw.split('\t').map((c) => c.trim()).filter(Boolean);
+/** A quote of cells printed side by side, if the source has them so. */
+function sideBySide(index: SourceIndex, ...cells: string[]): string | undefined {
+  const q = cells.join(' ');
+  return index.find(q.replace(/\s+/g, '').normalize('NFKC')) >= 0 ? q : undefined;
+}
+
+/** The same form read from tab-separated rows: goal | result, name | target | actual, task | … | funds. */
+function readRuledRows(
+  index: SourceIndex,
+  lines: Line[],
+  at: { goalHeader: number; keyHeader: number; taskHeader: number; nextAnchor: (from: number) => number },
+  out: SelfEvalTableResult,
+): void {
+  if (at.goalHeader >= 0) {
+    const row = lines.slice(at.goalHeader + 1, at.nextAnchor(at.goalHeader)).find((l) => cellsOfLine(l).length === 2);
+    if (row) {
+      const [goal, result] = cellsOfLine(row);
+      out.overallGoal = { value: joinLines([goal!]), line: row.no };
+      out.overallResult = { value: joinLines([result!]), line: row.no };
+    }
+  }
+  if (at.keyHeader >= 0) {
+    for (const row of lines.slice(at.keyHeader + 1, at.nextAnchor(at.keyHeader))) {
+      const cells = cellsOfLine(row);
+      if (cells.length < 3) continue;
+      const [name, target, actual] = cells.slice(-3) as [string, string, string];
+      out.keyIndicators.push({ name: name.replace(/\s+/g, ''), target: joinLines([target]), actual: joinLines([actual]), quote: sideBySide(index, name, target), line: row.no });
+      out.resultRanges.push([row.flatStart, row.flatEnd]);
+    }
+  }
+  if (at.taskHeader >= 0) {
+    let task: TaskDraft | null = null;
+    for (const row of lines.slice(at.taskHeader + 1, at.nextAnchor(at.taskHeader))) {
+      const cells = cellsOfLine(row);
+      const funds = cells.length && FUNDS.test(cells.at(-1)!.replace(/\s+/g, '')) ? cells.pop()!.replace(/\s+/g, '') : undefined;
+      if (cells.length >= 3) {
+        const [name, goal, result, ...rest] = cells as [string, string, string, ...string[]];
+        task = { name: name.replace(/\s+/g, ''), goal: joinLines([goal]), result: joinLines([result]), line: row.no, indicators: [] };
+        out.tasks.push(task);
+        out.resultRanges.push([row.flatStart, row.flatEnd]);
+        addRuledIndicators(index, task, rest, row, out);
+      } else if (task && cells.length === 2) {
+        addRuledIndicators(index, task, cells, row, out);
+      } else if (cells.length) {
+        out.uncertain.push({ field: '主要任务', reason: `「${row.raw.trim().slice(0, 30)}」不能按表头分成单元格`, line: row.no });
+        continue;
+      }
+      if (task && funds && !task.funds) {
+        task.funds = funds;
+        task.quote = sideBySide(index, cells.at(-1) ?? '', funds) ?? sideBySide(index, funds);
+      }
+    }
+  }
+}
+
+function addRuledIndicators(index: SourceIndex, task: TaskDraft, cells: string[], row: Line, out: SelfEvalTableResult): void {
+  for (let k = 0; k + 1 < cells.length; k += 2) {
+    task.indicators.push(...indicatorsOf(cells[k]!, joinLines([cells[k + 1]!]), sideBySide(index, cells[k]!, cells[k + 1]!) ?? cells[k]!, row.no));
+  }
+  if (cells.length % 2) out.uncertain.push({ field: `主要任务「${task.name}」的关键指标`, reason: `「${cells.at(-1)}」没有对应的指标完成情况`, line: row.no });
 }
