@@ -121,6 +121,12 @@ describe('comparison pages in Chromium', () => {
     await context.close();
   });
 
+  it('each view offers a GB/T 7714 citation with its permalink', () => {
+    const html = readFileSync(join(testSite().out, 'compare/2023/health/index.html'), 'utf8');
+    expect(html).toMatch(/2023 年度 · 卫生健康 · 各区比对\[DS\/OL\]/);
+    expect(html).toContain('href="/compare/2023/health/"');
+  });
+
   it('the static CSV of a metric starts with a BOM and lists 未公开 districts with an empty value', () => {
     const csv = readFileSync(join(testSite().out, 'compare/2023/health/execution_rate.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
