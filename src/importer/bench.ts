@@ -176,7 +176,6 @@ const EXPECTED_FINANCE: Record<string, { concept: string; basis?: string }> = {
   government_procurement: { concept: 'government_procurement' },
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Expected = Record<string, any>;
 
 export function benchDocument(draftText: string, reviewedText: string, expected: Expected, concepts: ConceptIndex): DocumentBench {

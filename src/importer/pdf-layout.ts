@@ -77,22 +77,17 @@ export function layoutPage(items: Item[], rules: Rule[]): string {
     }
     units.push({ top: band.top, left, text: cells.map(cellText).join('\t').replace(/\t+$/, '') });
   }
-  const rest = layoutBySpacing(loose);
-  // Loose lines keep their order; each is placed by the top of its text.
-  const looseLines = rest ? lineTops(loose) : [];
-  const restLines = rest ? rest.split('\n').filter((l) => l.trim()) : [];
-  restLines.forEach((text, k) => units.push({ top: looseLines[k] ?? 0, left: 0, text }));
+  // Text outside the ruled tables keeps its printed lines, each placed by its baseline.
+  const rows: { y: number; size: number; pieces: Piece[] }[] = [];
+  for (const it of [...loose].sort((p, q) => q.y - p.y || p.x - q.x)) {
+    const piece = { x: it.x, end: it.x + it.width, size: it.size, text: it.str };
+    const row = rows.find((r) => Math.abs(r.y - it.y) < 0.4 * Math.max(r.size, it.size));
+    if (row) row.pieces.push(piece);
+    else rows.push({ y: it.y, size: it.size, pieces: [piece] });
+  }
+  for (const row of rows) units.push({ top: row.y + row.size, left: 0, text: joinCells(row.pieces).map((c) => c.text).join('\t') });
   units.sort((a, b) => b.top - a.top || a.left - b.left);
   return units.map((u) => u.text).join('\n\n');
-}
-
-/** Top of each printed line of loose text, in the order layoutBySpacing emits them. */
-function lineTops(items: Item[]): number[] {
-  const ys: { y: number; size: number }[] = [];
-  for (const it of [...items].filter((i) => i.str.trim()).sort((p, q) => q.y - p.y)) {
-    if (!ys.some((r) => Math.abs(r.y - it.y) < 0.4 * Math.max(r.size, it.size))) ys.push({ y: it.y, size: it.size });
-  }
-  return ys.map((r) => r.y + r.size);
 }
 
 /** The text of one cell: its lines top to bottom, wrapped Chinese joined without spaces. */
