@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
-import { testSite } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSite } from '../support/browser-site.ts';
 
 /**
  * Accessibility in real headless Chromium: axe-core's WCAG 2.1 A/AA rules on every page type (also in the
@@ -30,21 +28,12 @@ const PAGE_TYPES: [string, string][] = [
 ];
 
 describe('accessibility in Chromium', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    site = await serveStatic(testSite().out);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = browserSite();
 
   async function open(path: string, init?: (page: Page) => Promise<void>): Promise<Page> {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     await init?.(page);
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    await page.goto(env.site.url + path, { waitUntil: 'networkidle' });
     if (path.startsWith('search/')) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
     return page;
   }
@@ -78,7 +67,7 @@ describe('accessibility in Chromium', () => {
 
   it('high-contrast and large-text modes keep AA on the busiest pages', async () => {
     for (const path of ['reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87']) {
-      const page = await open(path, (p) => p.addInitScript(() => localStorage.setItem('jx-reading-mode', '{"large":true,"contrast":true}')));
+      const page = await open(path, async (p) => void (await p.addInitScript(() => localStorage.setItem('jx-reading-mode', '{"large":true,"contrast":true}'))));
       expect(await page.evaluate(() => document.documentElement.className)).toMatch(/large-text.*high-contrast|high-contrast.*large-text/);
       expect(await axe(page), path).toEqual([]);
       await page.close();
@@ -104,11 +93,11 @@ describe('accessibility in Chromium', () => {
 
   it('no pop-ups and nothing that moves by itself', async () => {
     for (const path of ['', 'compare/latest/health/', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87']) {
-      const page = await browser.newPage();
+      const page = await env.browser.newPage();
       let popups = 0;
       page.on('dialog', () => popups++);
       page.on('popup', () => popups++);
-      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      await page.goto(env.site.url + path, { waitUntil: 'networkidle' });
       const moving = await page.evaluate(() => document.getAnimations().length + document.querySelectorAll('marquee, blink, video[autoplay], audio[autoplay], dialog[open]').length);
       expect(moving, path).toBe(0);
       expect(popups, path).toBe(0);

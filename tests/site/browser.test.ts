@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, watch } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
-import { testSite } from '../support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { watch } from '../support/browser.ts';
+import { browserSite } from '../support/browser-site.ts';
 
 /** Smoke test in real headless Chromium: the home, a district and a report page open without any error. */
 describe('in Chromium', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    site = await serveStatic(testSite().out);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = browserSite();
 
   it.each([
     ['', '部门整体支出绩效公开比对'],
@@ -23,9 +12,9 @@ describe('in Chromium', () => {
     ['reports/guangzhou-baiyun-wsjkj-2023-zpb/', '部门整体支出绩效自评表'],
     ['reports/guangzhou-huadu-wsjkj-nd-mbsb/', '部门整体预算绩效目标申报表'],
   ])('/%s opens without errors', async (path, heading) => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const problems = watch(page);
-    const response = await page.goto(site.url + path, { waitUntil: 'load' });
+    const response = await page.goto(env.site.url + path, { waitUntil: 'load' });
     expect(response?.status()).toBe(200);
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     expect(await page.locator('h1').first().innerText()).toContain(heading);
@@ -34,16 +23,16 @@ describe('in Chromium', () => {
   });
 
   it('a report page fits a phone screen without horizontal scrolling of the page', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 740 } });
-    await page.goto(site.url + 'reports/guangzhou-baiyun-wsjkj-2023-zpb/');
+    const page = await env.browser.newPage({ viewport: { width: 375, height: 740 } });
+    await page.goto(env.site.url + 'reports/guangzhou-baiyun-wsjkj-2023-zpb/');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });
 
   it('a provenance link lands on the quoted line of the source text', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + 'reports/guangzhou-baiyun-wsjkj-2023-zpb/');
+    const page = await env.browser.newPage();
+    await page.goto(env.site.url + 'reports/guangzhou-baiyun-wsjkj-2023-zpb/');
     const link = page.locator('a.prov').first();
     const quote = (await link.getAttribute('title'))!.replace(/^原文：/, '');
     await link.click();

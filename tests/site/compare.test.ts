@@ -1,28 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, watch } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { watch } from '../support/browser.ts';
+import { browserSite } from '../support/browser-site.ts';
 import { testSite } from '../support/site.ts';
 
 /** Comparison pages in real headless Chromium: charts draw, match their tables, and the URL holds the view. */
 describe('comparison pages in Chromium', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    site = await serveStatic(testSite().out);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = browserSite();
 
   async function open(path: string): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ acceptDownloads: true });
+    const page = await env.browser.newPage({ acceptDownloads: true });
     const problems = watch(page);
-    await page.goto(site.url + path, { waitUntil: 'load' });
+    await page.goto(env.site.url + path, { waitUntil: 'load' });
     await page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => !f.querySelector('canvas') || (f as HTMLElement).dataset.drawn));
     return { page, problems };
   }
@@ -113,9 +104,9 @@ describe('comparison pages in Chromium', () => {
   });
 
   it('without JavaScript the tables are there and say so', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url + 'compare/2023/health/');
+    await page.goto(env.site.url + 'compare/2023/health/');
     expect(await page.locator('#c-execution_rate-table').isVisible()).toBe(true);
     expect(await page.locator('noscript').first().count()).toBe(1);
     await context.close();

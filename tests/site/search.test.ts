@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildQuery } from '../../src/search/query.ts';
-import { launch, watch } from '../support/browser.ts';
+import { watch } from '../support/browser.ts';
 import { pagefindInNode, type PagefindApi } from '../support/pagefind-node.ts';
 import { serveStatic } from '../support/static-server.ts';
+import { browserSite } from '../support/browser-site.ts';
 import { subPathSite, testSite } from '../support/site.ts';
 
 interface Case { q: string; expect?: string[]; only?: boolean; none?: boolean }
@@ -46,19 +47,10 @@ describe('search regression queries, pagefind.js in Node', () => {
 });
 
 describe('the search page in Chromium', () => {
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    site = await serveStatic(testSite().out);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = browserSite();
 
-  async function searchPage(query: string, siteUrl = site.url): Promise<{ page: Page; problems: string[]; found: string[]; status: string }> {
-    const page = await browser.newPage();
+  async function searchPage(query: string, siteUrl = env.site.url): Promise<{ page: Page; problems: string[]; found: string[]; status: string }> {
+    const page = await env.browser.newPage();
     const problems = watch(page);
     await page.goto(`${siteUrl}search/${query}`);
     await page.waitForFunction(() => {
@@ -116,8 +108,8 @@ describe('the search page in Chromium', () => {
   });
 
   it('works with the keyboard alone', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}search/`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.site.url}search/`);
     await page.waitForSelector('[data-search-ui]:not([hidden])');
     await page.focus('#q');
     await page.keyboard.type('签约率');
@@ -136,9 +128,9 @@ describe('the search page in Chromium', () => {
   });
 
   it('without JavaScript the page says so and links to the browse list', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}search/`);
+    await page.goto(`${env.site.url}search/`);
     expect(await page.locator('main').textContent()).toContain('搜索需要浏览器启用 JavaScript');
     expect(await page.locator('main a[href="/reports/"]').count()).toBeGreaterThan(0);
     await context.close();
@@ -147,21 +139,12 @@ describe('the search page in Chromium', () => {
 
 describe('search under a base path', () => {
   const BASE = '/xxgk/jxgk/';
-  let browser: Browser;
-  let site: Awaited<ReturnType<typeof serveStatic>>;
-  beforeAll(async () => {
-    site = await serveStatic(subPathSite().out, BASE);
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const env = browserSite(() => subPathSite().out, BASE);
 
   it('loads the bundle from the sub-path and its result links resolve', async () => {
-    const page = await browser.newPage();
+    const page = await env.browser.newPage();
     const problems = watch(page);
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('三公经费')}`);
+    await page.goto(`${env.site.url}search/?q=${encodeURIComponent('三公经费')}`);
     await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
     const href = await page.$eval('[data-results] h3 a', (a) => (a as HTMLAnchorElement).href);
     expect(new URL(href).pathname.startsWith(`${BASE}reports/yangjiang-yangdong-wsjkj-2024-zpbg/`)).toBe(true);
