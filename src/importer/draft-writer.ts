@@ -91,6 +91,7 @@ export function writeDraft(input: WriteInput): string {
   const doc = new Document();
   const fy = d.fiscalYear;
   const root = map([
+    ['draft', withComment(new Scalar(true), '核对完毕后删去这一行')],
     ['id', input.id],
     ['kind', d.kind],
     ['title', withComment(new Scalar(d.title.value), lineNote(d.title.line))],
@@ -146,7 +147,7 @@ export function writeDraft(input: WriteInput): string {
   doc.contents = root;
   doc.commentBefore = [
     ` 草稿：由 npm run import 从「${input.inputName}」自动导入（${input.importedAt}），尚未经人工核对。`,
-    ' 核对每一项与原文一致（「核对：」注释说明了推断的依据），处理完下列各项后删去这段注释。',
+    ' 核对每一项与原文一致（「核对：」注释说明了推断的依据），处理完下列各项后删去这段注释和 draft: true。',
     ...(d.uncertain.length ? [' 待核（不确定，没有写入下面的数据）：', ...uncertainLines(d.uncertain)] : []),
     ...(d.notFound.length ? [' 原文中没有找到：', ...d.notFound.map((n) => ` - ${n}`)] : []),
   ].join('\n');

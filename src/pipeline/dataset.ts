@@ -89,6 +89,9 @@ export function buildDataset(contentDir: string): BuildResult {
       add('warning', ['id'], `文件名「${name}」与报告编号「${content.id}」不一致`, '把文件改名为 {id}.md，便于查找。', content.id);
     }
 
+    if (content.draft) {
+      add('warning', ['draft'], '这是导入工具生成的草稿，尚未经人工核对；页面会标明「草稿」', '逐项对照原文核对后，删去 draft: true。');
+    }
     const region = regions.get(content.region);
     if (!region) {
       const known = [...regions.values()].map((r) => `${r.code} ${r.name}`).join('、');
@@ -139,7 +142,7 @@ export function buildDataset(contentDir: string): BuildResult {
 
 function readRegistry<T extends z.ZodType>(path: string, schema: T, issues: ContentIssue[], rel: (p: string) => string): z.infer<T> | null {
   if (!existsSync(path)) {
-    issues.push({ severity: 'error', file: rel(path), path: [], message: '文件不存在', hint: '内容目录必须有 regions.yaml 和 concepts.yaml。' });
+    issues.push({ severity: 'error', file: rel(path), path: [], message: '文件不存在', hint: '内容目录必须有 site.yaml、regions.yaml、concepts.yaml、sectors.yaml 和 indicators.yaml（可从 content/ 复制）。' });
     return null;
   }
   const parsed = readContentFile(path, readFileSync(path, 'utf8'));

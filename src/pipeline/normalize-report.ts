@@ -155,6 +155,7 @@ export function normalizeReport(file: ContentFile, env: ReportEnv): Report {
 
   return {
     id: file.id,
+    draft: file.draft === true,
     kind: file.kind,
     title: tidy(file.title),
     department: tidy(file.department),

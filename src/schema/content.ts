@@ -122,6 +122,7 @@ const FiscalYear = field(
 );
 
 const base = {
+  draft: field(z.boolean().optional(), '草稿', 'npm run import 生成的草稿写 true；人工逐项核对后删去。草稿照样构建，但构建给出警告，页面标明「草稿」'),
   id: field(Slug, '报告编号', '决定永久链接 /reports/{id}/'),
   title: field(z.string().min(1), '标题'),
   department: field(z.string().min(1), '部门'),

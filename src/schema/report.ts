@@ -192,6 +192,7 @@ export const NarrativeSection = z.object({
 
 export const Report = z.object({
   id: field(z.string(), '报告编号'),
+  draft: field(z.boolean(), '草稿', 'true 表示导入工具生成、尚未经人工核对的草稿'),
   kind: Kind,
   title: field(z.string(), '标题'),
   department: field(z.string(), '部门'),
