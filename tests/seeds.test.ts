@@ -14,34 +14,7 @@ import type { Report } from '../src/schema/report.ts';
 const expected = parse(readFileSync('tests/fixtures/seeds/expected.yaml', 'utf8')) as Record<string, Record<string, any>>;
 
 /** expected.yaml's finance keys → the concept and basis the normalized record must give them. */
-const FINANCE: Record<string, { concept: string; basis?: string; rate?: true }> = {
-  total_budget: { concept: 'budget', basis: '全口径' },
-  total_expenditure: { concept: 'expenditure' },
-  general_public_budget: { concept: 'budget', basis: '一般公共预算' },
-  general_public_expenditure: { concept: 'expenditure', basis: '一般公共预算' },
-  execution_rate_stated: { concept: 'execution_rate', rate: true },
-  general_execution_rate_in_text: { concept: 'execution_rate', basis: '一般公共预算', rate: true },
-  total_income: { concept: 'income', basis: '全口径' },
-  fiscal_appropriation_budget: { concept: 'budget', basis: '财政拨款' },
-  fiscal_appropriation_expenditure: { concept: 'expenditure', basis: '财政拨款' },
-  basic_expenditure_execution_rate: { concept: 'basic_execution_rate', rate: true },
-  project_expenditure_execution_rate: { concept: 'project_execution_rate', rate: true },
-  basic_expenditure: { concept: 'basic_expenditure' },
-  project_expenditure: { concept: 'project_expenditure' },
-  other_development_expenditure: { concept: 'other_development_expenditure' },
-  special_funds: { concept: 'special_funds' },
-  fiscal_appropriation: { concept: 'income', basis: '财政拨款' },
-  other_funds: { concept: 'income', basis: '其他资金' },
-  district_level_funds: { concept: 'own_level_funds' },
-  transfer_to_lower_level: { concept: 'transfer_to_lower_level' },
-  final_accounts_total_income: { concept: 'income' },
-  general_public_budget_appropriation_income: { concept: 'income', basis: '一般公共预算' },
-  government_fund_appropriation_income: { concept: 'income', basis: '政府性基金' },
-  three_public_expenses: { concept: 'three_public_expenses' },
-  three_public_expenses_budget: { concept: 'three_public_budget' },
-  institutional_operating_expenses: { concept: 'operating_expenses' },
-  government_procurement: { concept: 'government_procurement' },
-};
+const FINANCE = parse(readFileSync('tests/fixtures/seeds/finance-keys.yaml', 'utf8')) as Record<string, { concept: string; basis?: string; rate?: true }>;
 
 const key = (s: string) => compact(s).replace(/["“”]/g, '');
 const close = (a: number, b: number) => Math.abs(a - b) < 1e-9;

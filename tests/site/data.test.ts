@@ -126,34 +126,7 @@ describe('downloads', () => {
 });
 
 /** expected.yaml's finance keys → concept and basis (as in tests/seeds.test.ts). */
-const FINANCE: Record<string, { concept: string; basis?: string; rate?: true }> = {
-  total_budget: { concept: 'budget', basis: '全口径' },
-  total_expenditure: { concept: 'expenditure' },
-  general_public_budget: { concept: 'budget', basis: '一般公共预算' },
-  general_public_expenditure: { concept: 'expenditure', basis: '一般公共预算' },
-  execution_rate_stated: { concept: 'execution_rate', rate: true },
-  general_execution_rate_in_text: { concept: 'execution_rate', basis: '一般公共预算', rate: true },
-  total_income: { concept: 'income', basis: '全口径' },
-  fiscal_appropriation_budget: { concept: 'budget', basis: '财政拨款' },
-  fiscal_appropriation_expenditure: { concept: 'expenditure', basis: '财政拨款' },
-  basic_expenditure_execution_rate: { concept: 'basic_execution_rate', rate: true },
-  project_expenditure_execution_rate: { concept: 'project_execution_rate', rate: true },
-  basic_expenditure: { concept: 'basic_expenditure' },
-  project_expenditure: { concept: 'project_expenditure' },
-  other_development_expenditure: { concept: 'other_development_expenditure' },
-  special_funds: { concept: 'special_funds' },
-  fiscal_appropriation: { concept: 'income', basis: '财政拨款' },
-  other_funds: { concept: 'income', basis: '其他资金' },
-  district_level_funds: { concept: 'own_level_funds' },
-  transfer_to_lower_level: { concept: 'transfer_to_lower_level' },
-  final_accounts_total_income: { concept: 'income' },
-  general_public_budget_appropriation_income: { concept: 'income', basis: '一般公共预算' },
-  government_fund_appropriation_income: { concept: 'income', basis: '政府性基金' },
-  three_public_expenses: { concept: 'three_public_expenses' },
-  three_public_expenses_budget: { concept: 'three_public_budget' },
-  institutional_operating_expenses: { concept: 'operating_expenses' },
-  government_procurement: { concept: 'government_procurement' },
-};
+const FINANCE = parse(readFileSync('tests/fixtures/seeds/finance-keys.yaml', 'utf8')) as Record<string, { concept: string; basis?: string; rate?: true }>;
 const key = (s: string) => compact(String(s)).replace(/["“”]/g, '');
 const close = (a: unknown, b: unknown) => typeof a === 'number' && Math.abs(a - Number(b)) < 1e-9;
 
@@ -357,6 +330,9 @@ describe('in Chromium', () => {
     const target = (await link.getAttribute('href'))!.split('#')[1]!;
     await link.click();
     await p.waitForURL(new RegExp(`#${target}$`));
+    // Under load the source page may still be laying out when the URL changes.
+    await p.waitForLoadState('load');
+    await p.waitForFunction(() => document.querySelector(':target') !== null);
     const text = await p.evaluate(() => {
       let el = document.querySelector(':target');
       let t = '';
