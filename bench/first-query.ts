@@ -1,0 +1,88 @@
+/**
+ * Bytes a reader's browser fetches for a first search query, measured with pagefind.js itself running in Node
+ * against the built site on a local static server (as tests/support/pagefind-node.ts does), and following the
+ * search page's own steps (src/scripts/search.ts): load pagefind.js, options, init, load every filter (the facet
+ * counts), search, then the first page of results (20 fragments). Every response fetched is counted; pagefind.js
+ * and pagefind-worker.js are added as a browser loads them too (in Node the worker does not start). Bytes are as
+ * served, without HTTP compression (Pagefind's index files are compressed already).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { serveStatic } from '../tests/support/static-server.ts';
+import type { PagefindApi } from '../tests/support/pagefind-node.ts';
+import { buildQuery } from '../src/search/query.ts';
+
+/** The search page's page size: results whose fragments are loaded at once. */
+const PAGE_SIZE = 20;
+let instance = 0;
+
+export interface QueryBytes {
+  query: string;
+  results: number;
+  /** pagefind.js and pagefind-worker.js (what the browser loads before the index). */
+  scripts: number;
+  scriptsGzip: number;
+  /** Everything pagefind.js fetched: entry, WebAssembly, meta, index chunks, filters, fragments. */
+  fetched: number;
+  total: number;
+  byKind: Record<string, { files: number; bytes: number }>;
+}
+
+const kindOf = (url: string) => {
+  const path = new URL(url).pathname;
+  if (path.includes('/fragment/')) return 'fragment';
+  if (path.includes('/index/')) return 'index';
+  if (path.includes('/filter/')) return 'filter';
+  if (path.endsWith('.pf_meta')) return 'meta';
+  if (path.endsWith('.pagefind')) return 'wasm';
+  if (path.endsWith('.json')) return 'entry';
+  return 'other';
+};
+
+export async function firstQueryBytes(dist: string, queries: string[], base = '/'): Promise<QueryBytes[]> {
+  const served = await serveStatic(dist, base);
+  const realFetch = globalThis.fetch;
+  let log: { url: string; bytes: number }[] = [];
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
+    const res = await realFetch(input, init);
+    const body = await res.arrayBuffer();
+    log.push({ url: typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, bytes: body.byteLength });
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
+  (globalThis as Record<string, unknown>).document ??= {
+    currentScript: null,
+    querySelector: (sel: string) => (sel === 'html' ? { getAttribute: (a: string) => (a === 'lang' ? 'zh-CN' : null) } : null),
+  };
+  const scriptFiles = ['pagefind.js', 'pagefind-worker.js'].map((f) => readFileSync(join(dist, 'pagefind', f)));
+  const scripts = scriptFiles.reduce((n, b) => n + b.length, 0);
+  const scriptsGzip = scriptFiles.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  const out: QueryBytes[] = [];
+  try {
+    for (const query of queries) {
+      log = [];
+      // A fresh module instance per query: nothing cached from the previous one, as in a new browser tab.
+      const url = `${pathToFileURL(join(dist, 'pagefind', 'pagefind.js')).href}?bench=${++instance}`;
+      const pagefind = (await import(url)) as PagefindApi;
+      await pagefind.options({ basePath: new URL('pagefind/', served.url).href, baseUrl: base, excerptLength: 40 });
+      await pagefind.init();
+      await pagefind.filters();
+      const found = await pagefind.search(buildQuery(query), { filters: {} });
+      await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+      await pagefind.destroy?.();
+      const byKind: QueryBytes['byKind'] = {};
+      for (const f of log) {
+        const k = (byKind[kindOf(f.url)] ??= { files: 0, bytes: 0 });
+        k.files++;
+        k.bytes += f.bytes;
+      }
+      const fetched = log.reduce((n, f) => n + f.bytes, 0);
+      out.push({ query, results: found.results.length, scripts, scriptsGzip, fetched, total: scripts + fetched, byKind });
+    }
+  } finally {
+    globalThis.fetch = realFetch;
+    await served.close();
+  }
+  return out;
+}
