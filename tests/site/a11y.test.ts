@@ -60,7 +60,7 @@ describe('accessibility in Chromium', () => {
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
       await page.keyboard.press('Enter');
-      expect(new URL(page.url()).hash).toBe('#main');
+      await page.waitForURL(/#main$/);
       await page.close();
     });
   }
