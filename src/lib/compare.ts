@@ -228,7 +228,9 @@ export function metricView(
           cell.prior = prior;
           cell.change = v.value - prior.value;
         }
-        groups.set(v.basis, [...(groups.get(v.basis) ?? []), cell]);
+        const group = groups.get(v.basis);
+        if (group) group.push(cell);
+        else groups.set(v.basis, [cell]);
       }
     }
   }
@@ -243,21 +245,33 @@ const yearOf = (r: Report) => r.fiscal_year.value;
 /** All comparison views of a dataset: each (year, sector), 年度未注明 per sector, and each district's latest year. */
 export function buildComparisons(dataset: Dataset): ComparisonView[] {
   const views: ComparisonView[] = [];
-  const districtsLabel = (region: Region, reports: Report[]) => (r: Report | null) =>
-    r && reports.filter((x) => x.region.code === region.code).length > 1 ? `${region.name}·${r.department.replace(region.city.name, '').replace(region.name, '')}` : region.name;
+  const districtsLabel = (region: Region, reports: Report[]) => {
+    const several = reports.filter((x) => x.region.code === region.code).length > 1;
+    return (r: Report | null) => (r && several ? `${region.name}·${r.department.replace(region.city.name, '').replace(region.name, '')}` : region.name);
+  };
 
   for (const sector of dataset.sectors) {
     const inSector = dataset.reports.filter((r) => r.sector === sector.name);
     const evaluations = inSector.filter((r) => SELF_EVALUATIONS.has(r.kind));
     const years = [...new Set(evaluations.map(yearOf).filter((y): y is number => y !== null))].sort((a, b) => b - a);
 
+    // Each department's dated self-evaluations, newest first (ties in dataset order), indexed once per sector: a
+    // lookup per cell over all evaluations made the comparison views quadratic in the number of reports.
+    const byDepartment = new Map<string, Report[]>();
+    for (const r of evaluations) {
+      if (yearOf(r) === null) continue;
+      const key = `${r.region.code}|${r.department}`;
+      const list = byDepartment.get(key);
+      if (list) list.push(r);
+      else byDepartment.set(key, [r]);
+    }
+    for (const list of byDepartment.values()) list.sort((a, b) => yearOf(b)! - yearOf(a)!);
+
     const priorOf = (report: Report, metric: Metric, basis: string) => {
       const year = yearOf(report);
       if (year === null) return null;
-      const earlier = evaluations
-        .filter((r) => r.region.code === report.region.code && r.department === report.department && yearOf(r) !== null && yearOf(r)! < year)
-        .sort((a, b) => yearOf(b)! - yearOf(a)!);
-      for (const r of earlier) {
+      for (const r of byDepartment.get(`${report.region.code}|${report.department}`) ?? []) {
+        if (yearOf(r)! >= year) continue;
         const v = valuesOf(r, metric, dataset.concepts).find((x) => x.basis === basis);
         if (v) return { year: yearOf(r)!, value: v.value, display: v.display };
       }
