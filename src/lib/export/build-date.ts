@@ -12,9 +12,12 @@ export function buildTime(): Date {
   return cached;
 }
 
+/** Made once: creating an Intl.DateTimeFormat costs far more than formatting (every report page cites the date). */
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** YYYY-MM-DD in Asia/Shanghai. */
 export function isoDate(d: Date = buildTime()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return SHANGHAI_DATE.format(d);
 }
 
 /** RFC 3339 date-time in UTC, as Atom and the data package write it. */
