@@ -62,6 +62,7 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
     ),
   }));
   const jsonSchema = datasetJsonSchema();
+  const reportFiles = options.reportFiles && new Set(options.reportFiles);
   const jsonFiles: PackageInput['json'] = [
     {
       name: 'reports-json',
@@ -71,7 +72,7 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
       body: json(dataset),
       jsonSchema: SCHEMA_FILE,
     },
-    ...dataset.reports.filter((r) => !options.reportFiles || options.reportFiles.includes(r.id)).map((r) => ({
+    ...dataset.reports.filter((r) => !reportFiles || reportFiles.has(r.id)).map((r) => ({
       name: `report-${r.id}`,
       path: `reports/${r.id}.json`,
       title: `${r.department}：${r.title}（JSON）`,
