@@ -45,6 +45,20 @@ const processor = unified()
   .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
+  const blocks = plainBlocks(markdown);
+  if (!blocks) return remarkHtml(markdown);
+  let n = 0;
+  return blocks
+    .map((b) => {
+      if (b.type === 'paragraph') return `<p>${b.lines.join('\n')}</p>`;
+      if (b.depth < 2 || b.depth > 4) return `<h${b.depth}>${b.title}</h${b.depth}>`;
+      return `<h${b.depth + 1} id="sec-${++n}">${b.title}</h${b.depth + 1}>`;
+    })
+    .join('\n');
+}
+
+/** The HTML through remark and rehype: every narrative that is not plain, and the reference for the fast path. */
+export function remarkHtml(markdown: string): string {
   return String(processor.processSync(markdown));
 }
 
@@ -58,9 +72,61 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 
 /** The report's section headings (## to ####), with the ids that `renderMarkdown` gives them. */
 export function headingsOf(markdown: string): Heading[] {
+  const blocks = plainBlocks(markdown);
+  if (blocks) {
+    const found: Heading[] = [];
+    for (const b of blocks) if (b.type === 'heading' && b.depth >= 2 && b.depth <= 4) found.push({ id: `sec-${found.length + 1}`, depth: b.depth, title: b.title });
+    return found;
+  }
+  return remarkHeadings(markdown);
+}
+
+/** The headings through remark: every narrative that is not plain, and the reference for the fast path. */
+export function remarkHeadings(markdown: string): Heading[] {
   const headings: Heading[] = [];
   visit(parser.parse(markdown), 'heading', (node) => {
     if (node.depth >= 2 && node.depth <= 4) headings.push({ id: `sec-${headings.length + 1}`, depth: node.depth, title: toString(node) });
   });
   return headings;
+}
+
+type Block = { type: 'heading'; depth: number; title: string } | { type: 'paragraph'; lines: string[] };
+
+/**
+ * Report narratives are nearly always plain: paragraphs and ATX headings (## 一、基本情况), with none of Markdown's
+ * inline or container syntax. Parsing them with remark cost about 5 ms per report, twice per build (headings when
+ * normalizing, HTML when rendering the page), which made it one of the larger costs at 10,000 reports. A narrative
+ * that is plain is split into its blocks directly; anything this cannot vouch for — a character that may start
+ * inline syntax, an autolink, indentation, a list, quote or setext marker, trailing spaces, CR line ends — returns
+ * null and goes through remark as before. tests/bench/markdown-plain.test.ts checks that both give identical
+ * headings and HTML.
+ */
+const NOT_PLAIN = /[`~<>*_[\]\\&|@\0\r]|:\/\/|www\./i;
+const NOT_PLAIN_LINE = /^[ \t]|[ \t]$|^(?:\d{1,9}[.)](?:[ \t]|$)|[-+=])/;
+const ATX = /^(#{1,6})(?:[ \t]+([^]*))?$/;
+
+function plainBlocks(markdown: string): Block[] | null {
+  if (NOT_PLAIN.test(markdown)) return null;
+  const blocks: Block[] = [];
+  let paragraph: string[] | null = null;
+  for (const line of markdown.split('\n')) {
+    if (line === '') {
+      paragraph = null;
+      continue;
+    }
+    if (NOT_PLAIN_LINE.test(line)) return null;
+    const atx = ATX.exec(line);
+    if (atx) {
+      // An optional closing sequence of #s (after a space, or the whole content) is not part of the title.
+      const title = (atx[2] ?? '').replace(/(?:^|[ \t]+)#+$/, '').replace(/^[ \t]+|[ \t]+$/g, '');
+      blocks.push({ type: 'heading', depth: atx[1]!.length, title });
+      paragraph = null;
+    } else if (paragraph) {
+      paragraph.push(line);
+    } else {
+      paragraph = [line];
+      blocks.push({ type: 'paragraph', lines: paragraph });
+    }
+  }
+  return blocks;
 }
