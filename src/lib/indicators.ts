@@ -12,7 +12,10 @@ export function indicatorIndex(dataset: Dataset): { entry: CatalogueIndicator; r
   const rows = new Map<string, IndicatorEntry[]>();
   for (const report of dataset.reports) {
     for (const indicator of report.indicators) {
-      if (indicator.canonical) rows.set(indicator.canonical, [...(rows.get(indicator.canonical) ?? []), { report, indicator }]);
+      if (!indicator.canonical) continue;
+      const list = rows.get(indicator.canonical);
+      if (list) list.push({ report, indicator });
+      else rows.set(indicator.canonical, [{ report, indicator }]);
     }
   }
   const year = (e: IndicatorEntry) => e.report.fiscal_year.value ?? -Infinity;
