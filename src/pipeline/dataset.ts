@@ -108,7 +108,9 @@ export function buildDataset(contentDir: string): BuildResult {
     }
     if (!region || !source || !concepts) continue;
 
-    const before = issues.filter((i) => i.severity === 'error').length;
+    // Issues are only appended: the report is kept when none of those added while normalizing it is an error
+    // (counting all errors of all files for every file was quadratic in the number of reports).
+    const before = issues.length;
     const report = normalizeReport(content, {
       region,
       concepts,
@@ -118,7 +120,7 @@ export function buildDataset(contentDir: string): BuildResult {
       body: parsed.body,
       report: add,
     });
-    if (issues.filter((i) => i.severity === 'error').length === before) reports.push(report);
+    if (!issues.slice(before).some((i) => i.severity === 'error')) reports.push(report);
   }
 
   const hasErrors = issues.some((i) => i.severity === 'error');
