@@ -204,6 +204,29 @@ export function summaryTable(results: SizeResult[]): string {
   return lines.join('\n');
 }
 
+/** Time per unit of work at each size: it should not grow with N (derived pages are computed once per build). */
+export function perPageTable(results: SizeResult[]): string {
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const lines = [
+    '| 报告数 | 规范化与核对 ÷ 报告数 | Astro ÷ HTML 页数 | Pagefind ÷ 收录页数 | 端到端 ÷ 报告数 | 对照 Astro ÷ 页数 | 对照 Pagefind ÷ 页数 | 对照端到端 ÷ 报告数 |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const x of results) {
+    lines.push(
+      `| ${num(x.reports)} | ${ms(medianStage(x.ours, 'normalize') / x.reports)} | ${ms(medianStage(x.ours, 'astro') / x.pages.html)} | ${ms(medianStage(x.ours, 'pagefind') / x.pages.indexed)} | ${ms(wall(x.ours) / x.reports)} | ${ms(medianStage(x.control, 'astro') / x.controlPages)} | ${ms(medianStage(x.control, 'pagefind') / x.controlPages)} | ${ms(wall(x.control) / x.reports)} |`,
+    );
+  }
+  const sorted = [...results].sort((a, b) => a.reports - b.reports);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+    const d = (f: (x: SizeResult) => number, n: (x: SizeResult) => number) => ms((f(b) - f(a)) / (n(b) - n(a)));
+    lines.push(
+      `| ${num(a.reports)} → ${num(b.reports)} 边际 | ${d((x) => medianStage(x.ours, 'normalize'), (x) => x.reports)} | ${d((x) => medianStage(x.ours, 'astro'), (x) => x.pages.html)} | ${d((x) => medianStage(x.ours, 'pagefind'), (x) => x.pages.indexed)} | ${d((x) => wall(x.ours), (x) => x.reports)} | ${d((x) => medianStage(x.control, 'astro'), (x) => x.controlPages)} | ${d((x) => medianStage(x.control, 'pagefind'), (x) => x.controlPages)} | ${d((x) => wall(x.control), (x) => x.reports)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
 export function targetTable(list: Target[]): string {
   return ['| 目标 | 限值 | 结果 | |', '|---|---|---|---|', ...list.map((t) => `| ${t.what} | ${t.limit} | ${t.value} | ${t.ok ? '✓ 达到' : '✗ 未达到'} |`)].join('\n');
 }
@@ -242,6 +265,10 @@ export function resultsMarkdown(m: Machine, results: SizeResult[], options: { ru
     '## 汇总',
     '',
     summaryTable(results),
+    '',
+    '每份、每页用时（不应随 N 增长）：',
+    '',
+    perPageTable(results),
     '',
     '## 各规模详情',
     '',

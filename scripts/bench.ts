@@ -13,7 +13,7 @@ import { mirrorProject } from '../bench/project.ts';
 import { run, stageWindows } from '../bench/measure.ts';
 import { outputStats } from '../bench/output-stats.ts';
 import { firstQueryBytes } from '../bench/first-query.ts';
-import { machine, resultsMarkdown, sizeSection, summaryTable, targets, targetTable, s, type BuildRun, type SizeResult } from '../bench/results.ts';
+import { machine, perPageTable, resultsMarkdown, sizeSection, summaryTable, targets, targetTable, s, type BuildRun, type SizeResult } from '../bench/results.ts';
 import { htmlFiles, pageType } from './page-weight.ts';
 
 const argv = process.argv.slice(2);
@@ -141,6 +141,8 @@ for (const n of REPORTS) {
 
 log('\n== 汇总\n');
 log(summaryTable(results));
+log('');
+log(perPageTable(results));
 log('');
 log(targetTable(targets(results)));
 const totalMs = performance.now() - started;
