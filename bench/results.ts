@@ -32,7 +32,7 @@ export interface SizeResult {
   generateMs: number;
   ours: BuildRun[];
   control: BuildRun[];
-  pages: { html: number; indexed: number; byType: Record<string, number> };
+  pages: { html: number; care?: number; indexed: number; byType: Record<string, number> };
   controlPages: number;
   output: OutputStats;
   controlOutput: { bytes: number; files: number };
@@ -161,6 +161,10 @@ export function sizeSection(x: SizeResult, runs: number): string {
   const op = medianStage(x.ours, 'pagefind');
   const cp = medianStage(x.control, 'pagefind');
   line(['Pagefind 索引', s(op), `${Math.round(x.pages.indexed / (op / 1000))} 页/秒（${num(x.pages.indexed)} 页）`, mb(maxPeak(x.ours, 'pagefind')), s(cp), `${Math.round(x.controlPages / (cp / 1000))} 页/秒`, mb(maxPeak(x.control, 'pagefind')), ratio(x.ours, x.control, (r) => stageOf(r, 'pagefind')!.ms).toFixed(2)]);
+  if (x.ours.some((r) => stageOf(r, 'care'))) {
+    const oc = medianStage(x.ours, 'care');
+    line(['关怀版页面（复制）', s(oc), `${Math.round((x.pages.care ?? 0) / (oc / 1000))} 页/秒（${num(x.pages.care ?? 0)} 页）`, mb(maxPeak(x.ours, 'care')), '—', '—', '—', '—']);
+  }
   const ow = wall(x.ours);
   const cw = wall(x.control);
   line(['**端到端**（含启动）', `**${s(ow)}**`, `${(ow / x.reports).toFixed(1)} ms/份`, `**${mb(Math.max(...x.ours.map((r) => r.treePeak)))}**`, `**${s(cw)}**`, `${(cw / x.reports).toFixed(1)} ms/份`, mb(Math.max(...x.control.map((r) => r.treePeak))), `**${ratio(x.ours, x.control, (r) => r.wallMs).toFixed(2)}**`]);

@@ -5,7 +5,7 @@
 // bare pages (the control); prints per stage wall time, pages per second and peak memory, the output's size and page
 // weights, and the bytes of a first search query; writes bench/RESULTS.md. See bench/ for each part.
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import { DEFAULT_SEED, generateSynthetic } from '../bench/synthetic.ts';
 import { writeControlProject } from '../bench/control.ts';
@@ -107,7 +107,9 @@ for (const n of REPORTS) {
     }
   }
   const dist = join(outOf('ours', n), 'dist');
-  const html = htmlFiles(dist);
+  // Pages Astro rendered; their 关怀版 copies (care/) are counted apart, as the build's `care` stage makes them.
+  const all = htmlFiles(dist);
+  const html = all.filter((f) => !relative(dist, f).startsWith('care/'));
   const byType: Record<string, number> = {};
   for (const f of html) {
     const t = pageType(f.slice(dist.length + 1));
@@ -127,7 +129,7 @@ for (const n of REPORTS) {
     generateMs,
     ours,
     control,
-    pages: { html: html.length, indexed, byType },
+    pages: { html: html.length, care: all.length - html.length, indexed, byType },
     controlPages,
     output,
     controlOutput: dirStats(join(outOf('control', n), 'dist')),

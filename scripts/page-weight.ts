@@ -67,6 +67,8 @@ export function htmlFiles(dir: string): string[] {
 
 /** Page types by URL: the budgets differ (chart pages may load chart.js; the others load nothing). */
 export function pageType(page: string): string {
+  // A 关怀版 copy weighs what its standard page weighs and is held to the same budget.
+  if (page.startsWith('care/')) return pageType(page.slice('care/'.length));
   const first = page.split('/')[0]!;
   if (page === 'index.html') return 'home';
   if (page === '404.html') return '404';

@@ -1,11 +1,13 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { writeCareEdition } from '../src/lib/care-edition.ts';
+import { readSiteConfig } from '../src/pipeline/site-config.ts';
 
 /**
  * Dataset → pages → search index: what a site build and a portal build share. The caller has written the dataset
  * and set JX_DATASET (and JX_CONTENT for site.yaml) before this runs.
  */
-export async function renderSite(outDir: string, stage: (name: string) => void = () => {}): Promise<{ pages: number; indexed: number }> {
+export async function renderSite(outDir: string, stage: (name: string) => void = () => {}): Promise<{ pages: number; care: number; indexed: number }> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets environment variables override import.meta.env; a BASE_URL left in the environment (Vitest sets one)
   // would silently replace the configured base path in every link.
@@ -30,7 +32,10 @@ export async function renderSite(outDir: string, stage: (name: string) => void =
   const { indexSite } = await import('../src/search/index-site.ts');
   const search = await indexSite(outDir);
   stage('pagefind');
-  return { pages: countPages(outDir), indexed: search.pages };
+  // After the index: Pagefind and the sitemap list only the standard pages, never their 关怀版 copies.
+  const care = writeCareEdition(outDir, basePath());
+  stage('care');
+  return { pages: countPages(outDir) - care, care, indexed: search.pages };
 }
 
 function countPages(dir: string): number {
@@ -38,4 +43,10 @@ function countPages(dir: string): number {
     (n, e) => n + (e.isDirectory() ? countPages(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0),
     0,
   );
+}
+
+/** The base path Astro built with: the same rule as astro.config.mjs (BASE_PATH, else site.yaml's base). */
+function basePath(): string {
+  const base = process.env.BASE_PATH ?? readSiteConfig(process.env.JX_CONTENT ?? 'content').site?.base ?? '/';
+  return base.endsWith('/') ? base : `${base}/`;
 }

@@ -34,7 +34,7 @@ describe('accessibility in Chromium', () => {
     const page = await env.browser.newPage();
     await init?.(page);
     await page.goto(env.site.url + path, { waitUntil: 'networkidle' });
-    if (path.startsWith('search/')) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+    if (/^(care\/)?search\//.test(path)) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
     return page;
   }
 
@@ -65,29 +65,46 @@ describe('accessibility in Chromium', () => {
     });
   }
 
-  it('high-contrast and large-text modes keep AA on the busiest pages', async () => {
-    for (const path of ['reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87']) {
-      const page = await open(path, async (p) => void (await p.addInitScript(() => localStorage.setItem('jx-reading-mode', '{"large":true,"contrast":true}'))));
-      expect(await page.evaluate(() => document.documentElement.className)).toMatch(/large-text.*high-contrast|high-contrast.*large-text/);
+  it('the 关怀版 (high contrast, large text) keeps AA on the busiest pages', async () => {
+    for (const path of ['care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/compare/2023/health/', 'care/search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87']) {
+      const page = await open(path);
+      expect(await page.evaluate(() => document.documentElement.className)).toBe('large-text high-contrast');
       expect(await axe(page), path).toEqual([]);
       await page.close();
     }
   });
 
-  it('适老化: a reader switches on large text and high contrast, and the choice is kept on the next page', async () => {
-    const page = await open('');
+  it('适老化: a reader switches to the 关怀版 with JavaScript off, stays in it from page to page, and can switch back', async () => {
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(env.site.url + 'districts/');
     const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
-    await page.click('button[data-reading="large"]');
-    await page.click('button[data-reading="contrast"]');
-    expect(await page.getAttribute('button[data-reading="large"]', 'aria-pressed')).toBe('true');
-    await page.click('a[href="/reports/"]');
-    await page.waitForURL(/\/reports\/$/);
-    expect(await page.evaluate(() => document.documentElement.classList.contains('large-text') && document.documentElement.classList.contains('high-contrast'))).toBe(true);
+    await page.click('a.edition-switch');
+    await page.waitForURL(/\/care\/districts\/$/);
+    await page.click('.site-header nav a[href="/care/reports/"]');
+    await page.waitForURL(/\/care\/reports\/$/);
+    await page.click('main a[href^="/care/reports/guangzhou-baiyun"]');
+    await page.waitForURL(/\/care\/reports\/guangzhou-baiyun[^/]*\/$/);
+    expect(await page.evaluate(() => document.documentElement.className)).toBe('large-text high-contrast');
     expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize))).toBeGreaterThan(before * 1.2);
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 0, 0)');
-    await page.click('button[data-reading="large"]');
-    await page.reload();
-    expect(await page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(false);
+    // Provenance links stay in the 关怀版; downloads are the same files.
+    expect(await page.getAttribute('a.prov', 'href')).toMatch(/^\/care\/sources\//);
+    expect(await page.$$eval('a[href$=".json"]', (as) => as.every((a) => !a.getAttribute('href')!.startsWith('/care/')))).toBe(true);
+    expect(await page.getAttribute('link[rel="canonical"]', 'href')).toMatch(/^\/reports\/guangzhou-baiyun/);
+    await page.click('a.edition-switch');
+    await page.waitForURL(/^[^?#]*\/reports\/guangzhou-baiyun[^/]*\/$/);
+    expect(page.url()).not.toContain('/care/');
+    expect(await page.evaluate(() => document.documentElement.className)).toBe('');
+    await context.close();
+  });
+
+  it('search in the 关怀版 links its results to 关怀版 pages', async () => {
+    const page = await open('care/search/?q=%E6%96%B9%E8%88%B1%E5%8C%BB%E9%99%A2');
+    await page.waitForSelector('[data-results] li a');
+    const hrefs = await page.$$eval('[data-results] li h3 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const h of hrefs) expect(h).toMatch(/^\/care\//);
     await page.close();
   });
 
@@ -130,7 +147,7 @@ describe('accessibility in Chromium', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.$eval('.site-header nav', (n) => getComputedStyle(n).display)).toBe('none');
     expect(await page.$eval('.crumbs', (n) => getComputedStyle(n).display)).toBe('none');
-    expect(await page.$eval('.reading-mode', (n) => getComputedStyle(n).display)).toBe('none');
+    expect(await page.$eval('.edition-switch', (n) => getComputedStyle(n).display)).toBe('none');
     expect(await page.$eval('tbody tr', (n) => getComputedStyle(n).breakInside)).toBe('avoid');
     expect(await page.$eval('.table-scroll', (n) => getComputedStyle(n).overflowX)).toBe('visible');
     const after = await page.$eval('a.prov', (a) => getComputedStyle(a, '::after').content);

@@ -284,14 +284,15 @@ describe('feed and sitemap', () => {
     expect(page('')).toContain('<link rel="alternate" type="application/atom+xml"');
   });
 
-  it('the sitemap lists every page the build made', () => {
+  it('the sitemap lists every standard page the build made, and no 关怀版 copy (they name the standard page as canonical)', () => {
     const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeURIComponent(m[1]!)).sort();
     const built = walk(out)
-      .filter((f) => f.endsWith('index.html'))
+      .filter((f) => f.endsWith('index.html') && !relative(out, f).startsWith('care/'))
       .map((f) => `/${relative(out, f).replace(/index\.html$/, '')}`)
       .sort();
     expect(listed).toEqual(built);
+    expect(walk(join(out, 'care')).filter((f) => f.endsWith('index.html')).length).toBe(built.length);
   });
 });
 

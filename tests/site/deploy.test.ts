@@ -67,7 +67,7 @@ describe('sub-path deployment behind nginx', () => {
     expect(await r.text()).toContain('页面不存在');
   });
 
-  const PAGES = ['', 'districts/guangzhou-baiyun/', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'indicators/immunization-rate/', 'data/', 'checks/', 'sources/000_9cc66316abc0d64a/', 'search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87'];
+  const PAGES = ['', 'districts/guangzhou-baiyun/', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'indicators/immunization-rate/', 'data/', 'checks/', 'sources/000_9cc66316abc0d64a/', 'search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87', 'care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87'];
 
   for (const path of PAGES) {
     it(`/${path} works under the CSP: no violations, no console errors, no request leaves the site`, async () => {
@@ -83,7 +83,7 @@ describe('sub-path deployment behind nginx', () => {
       const response = await page.goto(`${nginx.origin}${BASE}${path}`, { waitUntil: 'networkidle' });
       expect(response!.status()).toBe(200);
       expect(response!.headers()['content-security-policy']).toMatch(/^default-src 'self'/);
-      if (path.startsWith('search/')) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+      if (/^(care\/)?search\//.test(path)) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
       if (path.startsWith('compare/')) await page.waitForFunction(() => (document.querySelector('figure[data-chart]') as HTMLElement | null)?.dataset.drawn === 'true');
       expect(problems).toEqual([]);
       expect(requests.filter((u) => !u.startsWith(nginx.origin))).toEqual([]);
