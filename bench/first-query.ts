@@ -1,10 +1,13 @@
 /**
  * Bytes a reader's browser fetches for a first search query, measured with pagefind.js itself running in Node
  * against the built site on a local static server (as tests/support/pagefind-node.ts does), and following the
- * search page's own steps (src/scripts/search.ts): load pagefind.js, options, init, load every filter (the facet
- * counts), search, then the first page of results (20 fragments). Every response fetched is counted; pagefind.js
- * and pagefind-worker.js are added as a browser loads them too (in Node the worker does not start). Bytes are as
- * served, without HTTP compression (Pagefind's index files are compressed already).
+ * search page's own steps (src/scripts/search.ts) for a reader who arrives with a query: load pagefind.js,
+ * options, init, search, then the first page of results (RESULTS_PER_PAGE fragments). The filter indexes are not
+ * loaded: the page fetches them only for browsing without a query, filters in the URL, or when the reader opens
+ * the facets. Every response pagefind.js fetched is counted as served (Pagefind's index files are compressed
+ * already); pagefind.js and pagefind-worker.js are added as a browser loads them too (in Node the worker does not
+ * start), gzip-compressed as the README's nginx configuration serves them (tests/site/deploy.test.ts checks it),
+ * with their uncompressed size reported beside.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,10 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { serveStatic } from '../tests/support/static-server.ts';
 import type { PagefindApi } from '../tests/support/pagefind-node.ts';
-import { buildQuery } from '../src/search/query.ts';
-
-/** The search page's page size: results whose fragments are loaded at once. */
-const PAGE_SIZE = 20;
+import { buildQuery, RESULTS_PER_PAGE } from '../src/search/query.ts';
 let instance = 0;
 
 export interface QueryBytes {
@@ -26,6 +26,7 @@ export interface QueryBytes {
   scriptsGzip: number;
   /** Everything pagefind.js fetched: entry, WebAssembly, meta, index chunks, filters, fragments. */
   fetched: number;
+  /** What travels over the network: the scripts gzip-compressed and everything fetched. */
   total: number;
   byKind: Record<string, { files: number; bytes: number }>;
 }
@@ -67,9 +68,8 @@ export async function firstQueryBytes(dist: string, queries: string[], base = '/
       const pagefind = (await import(url)) as PagefindApi;
       await pagefind.options({ basePath: new URL('pagefind/', served.url).href, baseUrl: base, excerptLength: 40 });
       await pagefind.init();
-      await pagefind.filters();
       const found = await pagefind.search(buildQuery(query), { filters: {} });
-      await Promise.all(found.results.slice(0, PAGE_SIZE).map((r) => r.data()));
+      await Promise.all(found.results.slice(0, RESULTS_PER_PAGE).map((r) => r.data()));
       await pagefind.destroy?.();
       const byKind: QueryBytes['byKind'] = {};
       for (const f of log) {
@@ -78,7 +78,7 @@ export async function firstQueryBytes(dist: string, queries: string[], base = '/
         k.bytes += f.bytes;
       }
       const fetched = log.reduce((n, f) => n + f.bytes, 0);
-      out.push({ query, results: found.results.length, scripts, scriptsGzip, fetched, total: scripts + fetched, byKind });
+      out.push({ query, results: found.results.length, scripts, scriptsGzip, fetched, total: scriptsGzip + fetched, byKind });
     }
   } finally {
     globalThis.fetch = realFetch;

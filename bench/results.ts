@@ -189,7 +189,7 @@ export function sizeSection(x: SizeResult, runs: number): string {
     line([type, num(t.pages), kb(t.htmlMedian), kb(t.htmlMax), kb(t.jsMax), t.scripts.join('、') || '—']);
   }
   lines.push('');
-  line(['首次搜索', '结果数', 'pagefind.js + worker（原始 / gzip）', 'Pagefind 取得的文件', '合计（原始字节）', '其中']);
+  line(['首次搜索', '结果数', 'pagefind.js + worker（原始 / gzip）', 'Pagefind 取得的文件', '合计（脚本按 gzip 计）', '其中']);
   line(['---', '---:', '---:', '---:', '---:', '---']);
   for (const q of x.queries) {
     line([q.query, num(q.results), `${kb(q.scripts)} / ${kb(q.scriptsGzip)}`, kb(q.fetched), `**${kb(q.total)}**`, Object.entries(q.byKind).map(([k, v]) => `${k} ${v.files} 个 ${kb(v.bytes)}`).join('，')]);

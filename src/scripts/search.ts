@@ -3,7 +3,7 @@
  * that a search can be shared. Excerpts are built as DOM nodes — only Pagefind's <mark> becomes an element — so
  * nothing a reader types or a page contains is ever parsed as HTML.
  */
-import { buildQuery, FACETS } from '../search/query.ts';
+import { buildQuery, FACETS, RESULTS_PER_PAGE as PAGE_SIZE } from '../search/query.ts';
 
 interface Result {
   url: string;
@@ -19,7 +19,6 @@ interface Pagefind {
   search(term: string | null, o?: Record<string, unknown>): Promise<{ results: { data(): Promise<Result> }[]; filters: Record<string, Record<string, number>> }>;
 }
 
-const PAGE_SIZE = 20;
 type Sort = '' | 'desc' | 'asc';
 
 interface State {
@@ -95,8 +94,6 @@ export async function initSearch(): Promise<void> {
       await pagefind.mergeIndex(m.bundle, { baseUrl: m.base });
     }
     await pagefind.init();
-    // Loads every filter index, so that result counts cover all facets and not only those already fetched.
-    await pagefind.filters();
   } catch {
     status.textContent = '搜索没有加载成功：可能尚未生成索引（npm run build），或服务器的内容安全策略不允许 WebAssembly（见 README 的 nginx 配置）。可以改为浏览全部报告。';
     return;
@@ -104,8 +101,28 @@ export async function initSearch(): Promise<void> {
 
   let state = readState();
   let run = 0;
+  // Facet counts need every filter index (130 KB at 10,000 reports), which a plain query does not: they are loaded
+  // when the reader browses without a query, arrives with filters in the URL, or asks for them.
+  let filtersLoaded = false;
+  const loadFilters = async () => {
+    if (filtersLoaded) return;
+    await pagefind.filters();
+    filtersLoaded = true;
+  };
 
   const renderFacets = (counts: Record<string, Record<string, number>>) => {
+    if (!filtersLoaded) {
+      const open = el('button', { type: 'button', className: 'facets-open' }, '按地区、年度、文件类型、部门筛选');
+      open.onclick = async () => {
+        open.disabled = true;
+        open.textContent = '正在加载筛选条件…';
+        await loadFilters();
+        await search();
+        facetsBox.querySelector<HTMLInputElement>('input')?.focus();
+      };
+      facetsBox.replaceChildren(open);
+      return;
+    }
     facetsBox.replaceChildren(
       ...FACETS.filter((f) => counts[f] && Object.keys(counts[f]!).length).map((f) => {
         const values = Object.entries(counts[f]!).sort(([a], [b]) => (f === '年度' ? b.localeCompare(a) : a.localeCompare(b, 'zh')));
@@ -130,6 +147,7 @@ export async function initSearch(): Promise<void> {
     const options: Record<string, unknown> = { filters: state.filters };
     if (sort) options.sort = { year: sort };
     status.textContent = '正在搜索…';
+    if (!term || Object.keys(state.filters).length) await loadFilters();
     const found = await pagefind.search(term, options);
     if (mine !== run) return;
     renderFacets(found.filters);

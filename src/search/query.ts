@@ -12,5 +12,11 @@ export function buildQuery(input: string): string | null {
   return parts.map((p) => (CJK.test(p) ? `"${p}"` : p)).join(' ');
 }
 
+/**
+ * Results shown at once, each costing one Pagefind fragment (the page's text, ~5 KB compressed): ten, as general
+ * search engines show, keeps a first query's download small; 显示更多结果 loads the next ten.
+ */
+export const RESULTS_PER_PAGE = 10;
+
 /** The facets of the search page, in the order shown; keys are the Pagefind filter names set by SearchMeta. */
 export const FACETS = ['页面', '城市', '地区', '年度', '文件类型', '部门'] as const;

@@ -61,6 +61,19 @@ describe('sub-path deployment behind nginx', () => {
     expect(html).toMatch(/发布日期<\/dt><dd>未注明/);
   });
 
+  it('scripts, styles and data travel gzip-compressed; the search index files, compressed already, as they are', async () => {
+    const page = await (await fetch(`${nginx.origin}${BASE}search/`)).text();
+    const css = page.match(/href="([^"]+\.css)"/)![1]!;
+    for (const path of [`${BASE}pagefind/pagefind.js`, `${BASE}pagefind/pagefind-worker.js`, css, `${BASE}data/reports.json`]) {
+      const r = await fetch(`${nginx.origin}${path}`, { headers: { 'accept-encoding': 'gzip' } });
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('content-encoding'), path).toBe('gzip');
+    }
+    const meta = readdirSync(join(subPathSite().out, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
+    const r = await fetch(`${nginx.origin}${BASE}pagefind/${meta}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.headers.get('content-encoding')).toBeNull();
+  });
+
   it('a missing page answers 404 with the site’s own 404 page', async () => {
     const r = await fetch(`${nginx.origin}${BASE}reports/no-such-report/`);
     expect(r.status).toBe(404);

@@ -96,6 +96,26 @@ describe('the search page in Chromium', () => {
     await page.close();
   });
 
+  it('a query loads no filter index and at most one page of fragments until the reader opens the facets', async () => {
+    const page = await env.browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${env.site.url}search/?q=${encodeURIComponent('预算')}`);
+    await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+    expect(fetched.filter((p) => p.includes('/pagefind/filter/'))).toEqual([]);
+    expect(fetched.filter((p) => p.includes('/pagefind/fragment/')).length).toBeLessThanOrEqual(10);
+    expect(await page.locator('[data-facets] input').count()).toBe(0);
+    await page.focus('[data-facets] button.facets-open');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-facets] fieldset');
+    expect(fetched.some((p) => p.includes('/pagefind/filter/'))).toBe(true);
+    // Counts now follow the query, and focus moved to the first facet.
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('checkbox');
+    const labels = await page.$$eval('[data-facets] label', (ls) => ls.map((l) => l.textContent!.trim()));
+    expect(labels.some((l) => /（\d+）$/.test(l))).toBe(true);
+    await page.close();
+  });
+
   it('shows a query containing HTML as text and runs none of it', async () => {
     let dialog = false;
     const q = '<img src=x onerror=alert(1)><script>alert(2)</script>';
