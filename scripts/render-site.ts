@@ -1,7 +1,6 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { writeCareEdition } from '../src/lib/care-edition.ts';
-import { readSiteConfig } from '../src/pipeline/site-config.ts';
+import { mkdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pagesOf, writeCareEdition } from '../src/lib/care-edition.ts';
 
 /**
  * Dataset → pages → search index: what a site build and a portal build share. The caller has written the dataset
@@ -21,9 +20,12 @@ export async function renderSite(outDir: string, stage: (name: string) => void =
   const work = resolve(root, '.cache', `astro-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const { build } = await import('astro');
+  // The base path as Astro resolved it (BASE_PATH or site.yaml, in astro.config.mjs), for the 关怀版 links.
+  let base = '/';
+  const readBase = { name: 'jx-base', hooks: { 'astro:config:done': ({ config }: { config: { base: string } }) => void (base = config.base) } };
   process.chdir(work);
   try {
-    await build({ root, outDir: resolve(root, outDir), logLevel: 'warn' });
+    await build({ root, outDir: resolve(root, outDir), logLevel: 'warn', integrations: [readBase] });
   } finally {
     process.chdir(root);
     rmSync(work, { recursive: true, force: true });
@@ -33,20 +35,8 @@ export async function renderSite(outDir: string, stage: (name: string) => void =
   const search = await indexSite(outDir);
   stage('pagefind');
   // After the index: Pagefind and the sitemap list only the standard pages, never their 关怀版 copies.
-  const care = writeCareEdition(outDir, basePath());
+  const pages = pagesOf(outDir);
+  const care = writeCareEdition(outDir, base.endsWith('/') ? base : `${base}/`, pages);
   stage('care');
-  return { pages: countPages(outDir) - care, care, indexed: search.pages };
-}
-
-function countPages(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce(
-    (n, e) => n + (e.isDirectory() ? countPages(join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0),
-    0,
-  );
-}
-
-/** The base path Astro built with: the same rule as astro.config.mjs (BASE_PATH, else site.yaml's base). */
-function basePath(): string {
-  const base = process.env.BASE_PATH ?? readSiteConfig(process.env.JX_CONTENT ?? 'content').site?.base ?? '/';
-  return base.endsWith('/') ? base : `${base}/`;
+  return { pages: pages.length, care, indexed: search.pages };
 }

@@ -66,9 +66,12 @@ function decode(path: string): string {
   }
 }
 
-/** Writes the care copy of every page of a built site (except the 404 page, which the server picks); returns how many. */
-export function writeCareEdition(outDir: string, base: string): number {
-  const pages = pagesOf(outDir).filter((p) => p !== '404.html');
+/**
+ * Writes the care copy of every page of a built site (except the 404 page, which the server picks); returns how
+ * many. `built` is pagesOf(outDir), when the caller has it already.
+ */
+export function writeCareEdition(outDir: string, base: string, built: string[] = pagesOf(outDir)): number {
+  const pages = built.filter((p) => p !== '404.html');
   const known = new Set(pages);
   for (const page of pages) {
     const target = join(outDir, CARE_DIR, fileOfPage(page));
