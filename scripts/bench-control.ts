@@ -1,4 +1,4 @@
-// The benchmark's control build (bench/control.ts): bare pages with Astro, then Pagefind, timed per stage.
+// The benchmark's control build (src/bench/control.ts): bare pages with Astro, then Pagefind, timed per stage.
 // node scripts/bench-control.ts ROOT   with JX_OUT, JX_ASTRO_CACHE, BENCH_SOURCES and JX_TIMINGS set by npm run bench.
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -7,14 +7,14 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
-import { DEFAULT_SEED, generateSynthetic } from '../bench/synthetic.ts';
-import { writeControlProject } from '../bench/control.ts';
-import { mirrorProject } from '../bench/project.ts';
-import { run, stageWindows } from '../bench/measure.ts';
-import { outputStats } from '../bench/output-stats.ts';
-import { firstQueryBytes } from '../bench/first-query.ts';
-import { machine, perPageTable, resultsMarkdown, sizeSection, summaryTable, targets, targetTable, s, type BuildRun, type SizeResult } from '../bench/results.ts';
-import { htmlFiles, pageType } from './page-weight.ts';
+import { DEFAULT_SEED, generateSynthetic } from '../src/bench/synthetic.ts';
+import { writeControlProject } from '../src/bench/control.ts';
+import { mirrorProject } from '../src/bench/project.ts';
+import { run, stageWindows } from '../src/bench/measure.ts';
+import { outputStats } from '../src/bench/output-stats.ts';
+import { firstQueryBytes } from '../src/bench/first-query.ts';
+import { machine, perPageTable, resultsMarkdown, sizeSection, summaryTable, targets, targetTable, s, type BuildRun, type SizeResult } from '../src/bench/results.ts';
+import { htmlFiles, pageType } from '../src/build/page-weight.ts';
 
 const argv = process.argv.slice(2);
 const flag = (name: string) => argv.includes(name);

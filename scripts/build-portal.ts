@@ -1,11 +1,11 @@
 // npm run build:portal -- --portal DIR: merge the shards listed in DIR/portal.yaml into one portal site.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { renderSite } from './render-site.ts';
-import { sourceDateEpoch } from './source-date.ts';
-import { mergeShards } from '../src/pipeline/portal.ts';
-import { readSiteConfig } from '../src/pipeline/site-config.ts';
-import { formatIssue } from '../src/pipeline/issue.ts';
+import { renderSite } from '../src/build/render.ts';
+import { sourceDateEpoch } from '../src/build/source-date.ts';
+import { mergeShards } from '../src/dataset/portal.ts';
+import { readSiteConfig } from '../src/read/site-config.ts';
+import { formatIssue } from '../src/read/issue.ts';
 
 const argv = process.argv.slice(2);
 const at = argv.indexOf('--portal');

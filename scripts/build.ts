@@ -1,13 +1,13 @@
 // npm run build [-- --content DIR]: content/ → normalized dataset → static site in dist/.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { contentDir } from './args.ts';
-import { renderSite } from './render-site.ts';
-import { sourceDateEpoch } from './source-date.ts';
-import { DATASET_FILE, prepare } from '../src/pipeline/prepare.ts';
-import { linkSummary } from '../src/pipeline/indicator-links.ts';
-import { readSiteConfig } from '../src/pipeline/site-config.ts';
-import { formatIssue } from '../src/pipeline/issue.ts';
+import { contentDir } from '../src/build/args.ts';
+import { renderSite } from '../src/build/render.ts';
+import { sourceDateEpoch } from '../src/build/source-date.ts';
+import { DATASET_FILE, prepare } from '../src/dataset/prepare.ts';
+import { linkSummary } from '../src/normalize/indicator-links.ts';
+import { readSiteConfig } from '../src/read/site-config.ts';
+import { formatIssue } from '../src/read/issue.ts';
 
 const content = contentDir();
 process.env.JX_CONTENT = content;

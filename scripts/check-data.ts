@@ -3,8 +3,8 @@
 // /data/checks.json; this lets a web team see them before building. Exit 1 on content errors; with --strict, also
 // when any 警告 is found.
 import { writeFileSync } from 'node:fs';
-import { contentDir } from './args.ts';
-import { DATASET_FILE, prepare } from '../src/pipeline/prepare.ts';
+import { contentDir } from '../src/build/args.ts';
+import { DATASET_FILE, prepare } from '../src/dataset/prepare.ts';
 import { formatFinding } from '../src/checks/messages.ts';
 
 const argv = process.argv.slice(2);

@@ -1,6 +1,6 @@
 // npm run size [-- DIR]: gzipped bytes each page type makes a reader download, against the budgets.
 import { resolve } from 'node:path';
-import { htmlFiles, pageType, pageWeight } from './page-weight.ts';
+import { htmlFiles, pageType, pageWeight } from '../src/build/page-weight.ts';
 
 const dist = resolve(process.argv[2] ?? process.env.JX_OUT ?? 'dist');
 const base = process.env.BASE_PATH ?? '/';

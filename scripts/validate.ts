@@ -1,7 +1,7 @@
 // npm run validate [-- --content DIR]: check and normalize content without building the site.
-import { contentDir } from './args.ts';
-import { DATASET_FILE, prepare } from '../src/pipeline/prepare.ts';
-import { linkSummary } from '../src/pipeline/indicator-links.ts';
+import { contentDir } from '../src/build/args.ts';
+import { DATASET_FILE, prepare } from '../src/dataset/prepare.ts';
+import { linkSummary } from '../src/normalize/indicator-links.ts';
 
 const result = prepare(contentDir(), DATASET_FILE);
 if (result.ok) console.log(linkSummary(result.dataset!.reports, result.dataset!.unlinked_indicators));

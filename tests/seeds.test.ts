@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset } from '../src/pipeline/dataset.ts';
-import { KIND_FULL_NAMES } from '../src/lib/report-facts.ts';
-import { compact } from '../src/normalize/text.ts';
+import { buildDataset } from '../src/dataset/dataset.ts';
+import { KIND_FULL_NAMES } from '../src/views/report-facts.ts';
+import { compact } from '../src/text/chars.ts';
 import type { Dataset } from '../src/schema/dataset.ts';
 import type { Report } from '../src/schema/report.ts';
 

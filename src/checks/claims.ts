@@ -1,7 +1,7 @@
-import { decimals, parseDecimal, type Decimal } from '../normalize/number.ts';
+import { decimals, parseDecimal, type Decimal } from '../text/number.ts';
 import type { CheckNumber, CheckRef } from '../schema/check.ts';
 import type { Provenance, Report } from '../schema/report.ts';
-import type { Located } from '../pipeline/source-text.ts';
+import type { Located } from '../text/source-text.ts';
 import { type CheckContext, type Outcome, quotesOf } from './outcome.ts';
 import { agrees, EPS, figureNumber, amountNumber, halfUnit, moneyHalfUnit, negate, rangeOf, showComputed, showSmall, showText, toWan, withUnit } from './precision.ts';
 import { labelKey, partsOutcome, STRUCTURES } from './sums.ts';

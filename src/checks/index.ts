@@ -1,7 +1,7 @@
 import { CHECK_NAMES, PERSONAL_KINDS, type CheckKey, type CheckRule, type Checks, type Consistent, type Finding, type PersonalDataFlag } from '../schema/check.ts';
 import type { Concept } from '../schema/concept.ts';
 import type { Report } from '../schema/report.ts';
-import { SourceText } from '../pipeline/source-text.ts';
+import { SourceText } from '../text/source-text.ts';
 import { checkClaims } from './claims.ts';
 import type { Check, CheckContext, Outcome } from './outcome.ts';
 import { scanRecord, scanText } from './personal-data.ts';

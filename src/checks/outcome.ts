@@ -1,7 +1,7 @@
 import type { CheckKey, CheckNumber, CheckQuote, CheckRef, CheckValue, Severity, Tolerance } from '../schema/check.ts';
 import type { Concept } from '../schema/concept.ts';
 import type { Provenance, Report } from '../schema/report.ts';
-import type { Located } from '../pipeline/source-text.ts';
+import type { Located } from '../text/source-text.ts';
 
 /**
  * What one check says about one group of figures: a finding (提示 or 警告) or, with severity null, that the

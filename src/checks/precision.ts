@@ -1,6 +1,6 @@
-import { decimals, parseDecimal, shiftDecimal, type Decimal } from '../normalize/number.ts';
-import { compact } from '../normalize/text.ts';
-import { groupDigits } from '../lib/format.ts';
+import { decimals, parseDecimal, shiftDecimal, type Decimal } from '../text/number.ts';
+import { compact } from '../text/chars.ts';
+import { groupDigits } from '../text/number.ts';
 import type { CheckNumber, CheckRef } from '../schema/check.ts';
 import type { Amount, Figure } from '../schema/report.ts';
 

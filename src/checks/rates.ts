@@ -1,4 +1,4 @@
-import { decimals } from '../normalize/number.ts';
+import { decimals } from '../text/number.ts';
 import type { CheckNumber } from '../schema/check.ts';
 import type { Amount, Report } from '../schema/report.ts';
 import type { Basis } from '../schema/basis.ts';

@@ -1,7 +1,7 @@
 import type { CheckNumber } from '../schema/check.ts';
 import type { Basis } from '../schema/basis.ts';
 import type { Amount, Provenance, Report } from '../schema/report.ts';
-import { compact } from '../normalize/text.ts';
+import { compact } from '../text/chars.ts';
 import { type CheckContext, type Outcome, quotesOf, refsOf } from './outcome.ts';
 import { addTexts, amountNumber, EPS, figureNumber, showSmall, showText, subtractTexts, withUnit } from './precision.ts';
 

@@ -1,4 +1,4 @@
-import { compact } from '../normalize/text.ts';
+import { compact } from '../text/chars.ts';
 import { detectKind } from './detect-kind.ts';
 import { KIND_SLUG, type Draft, type Sourced } from './draft.ts';
 import { readBudgetTables } from './fields/budget-table.ts';

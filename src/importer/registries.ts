@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { ConceptsFile, type Concept } from '../schema/concept.ts';
 import { RegionsFile, type Region } from '../schema/region.ts';
-import { ConceptIndex, resolveRegions } from '../pipeline/registry.ts';
+import { ConceptIndex, resolveRegions } from '../read/registry.ts';
 
 /** The registries a draft is resolved against: the same files the build reads, never the reviewed reports. */
 export interface Registries {

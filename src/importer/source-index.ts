@@ -1,4 +1,4 @@
-import { nfkc, stripWhitespace } from '../normalize/text.ts';
+import { nfkc, stripWhitespace } from '../text/chars.ts';
 import { joinLines, visualWidth } from './clean-text.ts';
 
 /** One line of the source: as printed, and compacted (NFKC, no whitespace) for matching. */
@@ -14,7 +14,7 @@ export interface Line {
 }
 
 /**
- * The source text seen the way the build matches quotes: NFKC with all whitespace removed (src/pipeline/source-text.ts
+ * The source text seen the way the build matches quotes: NFKC with all whitespace removed (src/text/source-text.ts
  * does the same), so that a number broken over two lines or a label split by a PDF table cell is found whole.
  * Every compact character remembers where it came from, so that a match can be quoted with the source's own
  * characters (full-width brackets, original spacing) and linked to its line.

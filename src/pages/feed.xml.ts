@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/citation.ts';
-import { atomFeed, datedReports, feedEntry } from '../lib/export/feed.ts';
-import { siteData } from '../lib/site-data.ts';
-import { reportUrl, url } from '../lib/urls.ts';
+import { absoluteUrl } from '../views/citation.ts';
+import { atomFeed, datedReports, feedEntry } from '../downloads/feed.ts';
+import { siteData } from '../views/site-data.ts';
+import { reportUrl, url } from '../views/urls.ts';
 
 /** feed.xml: Atom feed of the reports by publication date (reports without one are listed on /reports/ only). */
 export const GET: APIRoute = () => {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { absoluteUrl } from '../lib/citation.ts';
-import { pageRoutes, sitemapXml } from '../lib/export/sitemap.ts';
-import { siteData } from '../lib/site-data.ts';
-import { url } from '../lib/urls.ts';
+import { absoluteUrl } from '../views/citation.ts';
+import { pageRoutes, sitemapXml } from '../downloads/sitemap.ts';
+import { siteData } from '../views/site-data.ts';
+import { url } from '../views/urls.ts';
 
 /** sitemap.xml: every HTML page, found from the page files (so new pages are listed without editing this). */
 const pages = import.meta.glob('./**/*.astro');

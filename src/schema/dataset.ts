@@ -34,7 +34,7 @@ export const Dataset = z.object({
     '分站',
     '门户构建时，报告页和原文页所在的分站及其基础路径；单站构建时没有此项',
   ),
-  // Added by the build after the dataset is normalized (src/pipeline/prepare.ts); absent means not checked.
+  // Added by the build after the dataset is normalized (src/dataset/prepare.ts); absent means not checked.
   checks: Checks.optional(),
 });
 export type Dataset = z.infer<typeof Dataset>;

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headingsOf, remarkHeadings, remarkHtml, renderMarkdown } from '../../src/lib/markdown.ts';
-import { readContentFile } from '../../src/pipeline/content-file.ts';
-import { syntheticDistricts, syntheticReport } from '../../bench/synthetic.ts';
+import { headingsOf, remarkHeadings, remarkHtml, renderMarkdown } from '../../src/text/markdown.ts';
+import { readContentFile } from '../../src/read/content-file.ts';
+import { syntheticDistricts, syntheticReport } from '../../src/bench/synthetic.ts';
 
 /**
- * The plain-narrative fast path of src/lib/markdown.ts (a performance optimization) must give exactly what remark
+ * The plain-narrative fast path of src/text/markdown.ts (a performance optimization) must give exactly what remark
  * gives: the same headings and byte-identical HTML, or step aside.
  */
 const same = (md: string) => {

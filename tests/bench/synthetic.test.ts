@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { districtCount, generateSynthetic, syntheticDistricts, syntheticReport, SYNTHETIC_MARK, SYNTHETIC_SITE_TITLE } from '../../bench/synthetic.ts';
-import { buildDataset } from '../../src/pipeline/dataset.ts';
-import { readSiteConfig } from '../../src/pipeline/site-config.ts';
+import { districtCount, generateSynthetic, syntheticDistricts, syntheticReport, SYNTHETIC_MARK, SYNTHETIC_SITE_TITLE } from '../../src/bench/synthetic.ts';
+import { buildDataset } from '../../src/dataset/dataset.ts';
+import { readSiteConfig } from '../../src/read/site-config.ts';
 
 const dirs: string[] = [];
 const fresh = () => {

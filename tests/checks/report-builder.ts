@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { parseAmount } from '../../src/normalize/amount.ts';
-import { parsePercent } from '../../src/normalize/rate.ts';
-import { parseResult } from '../../src/normalize/target.ts';
-import { SourceText } from '../../src/pipeline/source-text.ts';
+import { parseAmount } from '../../src/text/amount.ts';
+import { parsePercent } from '../../src/text/percent.ts';
+import { parseResult } from '../../src/text/target.ts';
+import { SourceText } from '../../src/text/source-text.ts';
 import type { CheckContext } from '../../src/checks/outcome.ts';
 import type { Basis } from '../../src/schema/basis.ts';
 import { ConceptsFile, type Concept } from '../../src/schema/concept.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildDataset } from '../../src/pipeline/dataset.ts';
-import { readSources } from '../../src/pipeline/prepare.ts';
+import { buildDataset } from '../../src/dataset/dataset.ts';
+import { readSources } from '../../src/dataset/prepare.ts';
 import { checkDataset } from '../../src/checks/index.ts';
 import { Checks } from '../../src/schema/check.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';

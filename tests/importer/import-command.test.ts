@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseImportArgs, runImport, type ImportArgs } from '../../src/importer/import-command.ts';
-import { buildDataset } from '../../src/pipeline/dataset.ts';
+import { buildDataset } from '../../src/dataset/dataset.ts';
 
 const SEED = 'content/sources/000_9cc66316abc0d64a.txt';
 const REGISTRIES = ['site.yaml', 'regions.yaml', 'concepts.yaml', 'sectors.yaml', 'indicators.yaml'];

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/importer/import-command.ts';
 import { pdfToText } from '../../src/importer/pdf-text.ts';
-import { buildDataset } from '../../src/pipeline/dataset.ts';
+import { buildDataset } from '../../src/dataset/dataset.ts';
 import { launch } from '../support/browser.ts';
 
 /**

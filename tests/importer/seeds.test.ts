@@ -3,11 +3,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { add, precision, recall } from '../../src/importer/bench.ts';
-import { runBench, TARGETS, type BenchRow } from '../../src/importer/bench-run.ts';
+import { add, precision, recall } from '../../src/bench/import-accuracy.ts';
+import { runBench, TARGETS, type BenchRow } from '../../src/bench/import-run.ts';
 import { runImport } from '../../src/importer/import-command.ts';
-import { formatPercentText, formatScore, formatWan, formatYear } from '../../src/lib/format.ts';
-import { buildDataset } from '../../src/pipeline/dataset.ts';
+import { formatPercentText, formatScore, formatWan, formatYear } from '../../src/views/format.ts';
+import { buildDataset } from '../../src/dataset/dataset.ts';
 import type { Report } from '../../src/schema/report.ts';
 
 /**

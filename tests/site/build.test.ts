@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { groupDigits } from '../../src/lib/format.ts';
+import { groupDigits } from '../../src/text/number.ts';
 import { testSite } from '../support/site.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch, watch } from '../support/browser.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../src/bench/static-server.ts';
 import { testSite } from '../support/site.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 

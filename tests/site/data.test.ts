@@ -8,14 +8,14 @@ import addFormats from 'ajv-formats';
 import type { Browser } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BOM, parseCsv } from '../../src/lib/csv.ts';
-import { pathsIn } from '../../src/lib/export/json-schema.ts';
-import { castRow, rowJsonSchema, type TableSchema } from '../../src/lib/export/table-schema.ts';
-import { compact } from '../../src/normalize/text.ts';
+import { BOM, parseCsv } from '../../src/text/csv.ts';
+import { pathsIn } from '../../src/downloads/json-schema.ts';
+import { castRow, rowJsonSchema, type TableSchema } from '../../src/downloads/table-schema.ts';
+import { compact } from '../../src/text/chars.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 import { launch, watch } from '../support/browser.ts';
 import { NODE, testSite } from '../support/site.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { serveStatic } from '../../src/bench/static-server.ts';
 
 /**
  * The open data of the test build: every download checked with real validators (ajv against the generated JSON

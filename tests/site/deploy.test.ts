@@ -6,7 +6,7 @@ import { launch } from '../support/browser.ts';
 import { crawl } from '../support/crawl.ts';
 import { readmeSnippet, startNginx } from '../support/nginx.ts';
 import { subPathSite } from '../support/site.ts';
-import { htmlFiles } from '../../scripts/page-weight.ts';
+import { htmlFiles } from '../../src/build/page-weight.ts';
 
 /**
  * Deployed as a government web team would: the site built for /xxgk/jxgk/, served by Debian's nginx with the

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildQuery } from '../../src/search/query.ts';
 import { contentWith } from '../support/fixture-content.ts';
-import { pagefindInNode } from '../support/pagefind-node.ts';
-import { serveSites } from '../support/static-server.ts';
+import { pagefindInNode } from '../../src/bench/pagefind-node.ts';
+import { serveSites } from '../../src/bench/static-server.ts';
 import { NODE } from '../support/site.ts';
 
 /**

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildQuery } from '../../src/search/query.ts';
 import { watch } from '../support/browser.ts';
-import { pagefindInNode, type PagefindApi } from '../support/pagefind-node.ts';
-import { serveStatic } from '../support/static-server.ts';
+import { pagefindInNode, type PagefindApi } from '../../src/bench/pagefind-node.ts';
+import { serveStatic } from '../../src/bench/static-server.ts';
 import { browserSite } from '../support/browser-site.ts';
 import { subPathSite, testSite } from '../support/site.ts';
 

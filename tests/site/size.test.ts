@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles, pageType, pageWeight } from '../../scripts/page-weight.ts';
+import { htmlFiles, pageType, pageWeight } from '../../src/build/page-weight.ts';
 import { testSite } from '../support/site.ts';
 
 /** The JavaScript budgets of `npm run size`, enforced on the test build. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launch } from './browser.ts';
-import { serveStatic } from './static-server.ts';
+import { serveStatic } from '../../src/bench/static-server.ts';
 import { testSite } from './site.ts';
 
 /**

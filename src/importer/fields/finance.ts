@@ -1,6 +1,6 @@
 import type { Basis } from '../../schema/basis.ts';
 import type { Concept } from '../../schema/concept.ts';
-import { labelKey } from '../../pipeline/registry.ts';
+import { labelKey } from '../../read/registry.ts';
 import type { FinanceDraft, Uncertain } from '../draft.ts';
 import type { Registries } from '../registries.ts';
 import type { SourceIndex } from '../source-index.ts';

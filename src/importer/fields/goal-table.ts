@@ -1,4 +1,4 @@
-import { compact } from '../../normalize/text.ts';
+import { compact } from '../../text/chars.ts';
 import { joinLines, stripMarkup } from '../clean-text.ts';
 import type { IndicatorDraft, Sourced, TaskDraft, Uncertain } from '../draft.ts';
 import { isPageFurniture } from '../paragraphs.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { downloadResponse, downloads } from '../../lib/export/index.ts';
+import { downloadResponse, downloads } from '../../downloads/index.ts';
 
 /** data/{table}.csv: reports, finance, indicators, tasks, modules, figures and the dictionary (see /data/). */
 export function getStaticPaths() {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteData } from '../../lib/site-data.ts';
+import { siteData } from '../../views/site-data.ts';
 
 /**
  * data/checks.json: the arithmetic checks of every report (findings, checks that agree, rules, personal-data

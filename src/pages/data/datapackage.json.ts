@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { downloadResponse } from '../../lib/export/index.ts';
+import { downloadResponse } from '../../downloads/index.ts';
 
 /** data/datapackage.json: the Frictionless Data Package describing every download. */
 export const GET: APIRoute = () => downloadResponse('datapackage.json');

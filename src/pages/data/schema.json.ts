@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { downloadResponse } from '../../lib/export/index.ts';
+import { downloadResponse } from '../../downloads/index.ts';
 
 /** data/schema.json: the JSON Schema of the common schema, generated from src/schema/. */
 export const GET: APIRoute = () => downloadResponse('schema.json');

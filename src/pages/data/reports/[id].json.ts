@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { downloadResponse } from '../../../lib/export/index.ts';
-import { siteData } from '../../../lib/site-data.ts';
+import { downloadResponse } from '../../../downloads/index.ts';
+import { siteData } from '../../../views/site-data.ts';
 
 /** data/reports/{id}.json: one report's normalized record. */
 export function getStaticPaths() {

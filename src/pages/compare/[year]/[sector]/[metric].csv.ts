@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { siteData } from '../../../../lib/site-data.ts';
-import { metricRecords, toCsv } from '../../../../lib/compare-csv.ts';
+import { siteData } from '../../../../views/site-data.ts';
+import { metricRecords, toCsv } from '../../../../views/compare-csv.ts';
 
 /** The data of one metric of one comparison view, with basis and source columns (what "download" links to). */
 export function getStaticPaths() {

@@ -1,0 +1,285 @@
+/**
+ * The benchmark's figures as tables (printed, and written to bench/RESULTS.md), with the targets of issue 8 and
+ * issue 4 checked against them.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, totalmem } from 'node:os';
+import type { OutputStats } from './output-stats.ts';
+import type { QueryBytes } from './first-query.ts';
+import { median } from './output-stats.ts';
+
+export interface StageRun {
+  stage: string;
+  ms: number;
+  peak: number;
+}
+
+export interface BuildRun {
+  wallMs: number;
+  treePeak: number;
+  processPeak: number | null;
+  stages: StageRun[];
+}
+
+export interface SizeResult {
+  reports: number;
+  districts: number;
+  kinds: Record<string, number>;
+  years: Record<string, number>;
+  sourceBytes: number;
+  reportBytes: number;
+  generateMs: number;
+  ours: BuildRun[];
+  control: BuildRun[];
+  pages: { html: number; care?: number; indexed: number; byType: Record<string, number> };
+  controlPages: number;
+  output: OutputStats;
+  controlOutput: { bytes: number; files: number };
+  queries: QueryBytes[];
+}
+
+export interface Machine {
+  cpus: number;
+  cpuModel: string;
+  memory: number;
+  date: string;
+  node: string;
+  astro: string;
+  pagefind: string;
+  commit: string;
+}
+
+const pkgVersion = (name: string) => {
+  const p = `node_modules/${name}/package.json`;
+  return existsSync(p) ? (JSON.parse(readFileSync(p, 'utf8')) as { version: string }).version : '?';
+};
+
+export function machine(): Machine {
+  const cpuinfo = existsSync('/proc/cpuinfo') ? readFileSync('/proc/cpuinfo', 'utf8') : '';
+  let commit = '?';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'scripts', 'bench', 'astro.config.mjs'], { encoding: 'utf8' }).trim();
+    if (dirty) commit += '（工作区有未提交的改动）';
+  } catch {
+    // Not a git checkout.
+  }
+  return {
+    cpus: availableParallelism(),
+    cpuModel: /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? '?',
+    memory: totalmem(),
+    date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    node: process.version,
+    astro: pkgVersion('astro'),
+    pagefind: pkgVersion('pagefind'),
+    commit,
+  };
+}
+
+export const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const mb = (b: number) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : `${Math.round(b / 2 ** 20)} MB`);
+export const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+const num = (n: number) => n.toLocaleString('en-US');
+
+const stageOf = (run: BuildRun, name: string) => run.stages.find((x) => x.stage === name);
+const medianStage = (runs: BuildRun[], name: string) => median(runs.map((r) => stageOf(r, name)?.ms ?? NaN));
+const maxPeak = (runs: BuildRun[], name: string) => Math.max(...runs.map((r) => stageOf(r, name)?.peak ?? 0));
+/** The end-to-end time: the wall time of the whole build command, startup included. */
+const wall = (runs: BuildRun[]) => median(runs.map((r) => r.wallMs));
+/** Ratios taken pair by pair (run i of ours ÷ run i of the control), then the median. */
+const ratio = (a: BuildRun[], b: BuildRun[], f: (r: BuildRun) => number) => median(a.map((r, i) => f(r) / f(b[i]!)));
+
+export interface Target {
+  what: string;
+  limit: string;
+  value: string;
+  ok: boolean;
+}
+
+export const LIMITS = {
+  wallMs: 60_000,
+  rss: 4 * 2 ** 30,
+  ratio: 1.3,
+  reportHtmlCss: 25 * 1024,
+  reportJs: 0,
+  compareJs: 60 * 1024,
+  firstQuery: 200 * 1024,
+};
+
+export function targets(results: SizeResult[]): Target[] {
+  const big = results.reduce((a, b) => (b.reports > a.reports ? b : a));
+  const small = results.reduce((a, b) => (b.reports < a.reports ? b : a));
+  const out: Target[] = [];
+  const w = wall(big.ours);
+  const peak = Math.max(...big.ours.map((r) => r.treePeak));
+  const r = ratio(big.ours, big.control, (x) => x.wallMs);
+  out.push({ what: `${num(big.reports)} 份报告端到端用时`, limit: '≤ 60 s', value: s(w), ok: w <= LIMITS.wallMs });
+  out.push({ what: `${num(big.reports)} 份报告峰值内存（进程树）`, limit: '≤ 4 GB', value: mb(peak), ok: peak <= LIMITS.rss });
+  out.push({ what: `${num(big.reports)} 份报告：本站 ÷ 对照（逐对取比，中位数）`, limit: '≤ 1.3', value: r.toFixed(2), ok: r <= LIMITS.ratio });
+  if (small !== big) {
+    const per = (x: SizeResult) => wall(x.ours) / x.reports;
+    const growth = per(big) / per(small);
+    out.push({
+      what: `每份报告用时不随 N 增长（${num(small.reports)} → ${num(big.reports)}）`,
+      limit: '比值 ≤ 1.1',
+      value: `${(per(small)).toFixed(1)} → ${(per(big)).toFixed(1)} ms/份（×${growth.toFixed(2)}）`,
+      ok: growth <= 1.1,
+    });
+  }
+  for (const x of results) {
+    out.push({ what: `报告页 HTML+CSS（gzip，最大；${num(x.reports)} 份）`, limit: '≤ 25 KB', value: `${kb(x.output.report.htmlCssMax)}（中位数 ${kb(x.output.report.htmlCssMedian)}）`, ok: x.output.report.htmlCssMax <= LIMITS.reportHtmlCss });
+  }
+  out.push({ what: '报告页 JS（gzip）', limit: '0', value: kb(big.output.report.jsMax), ok: big.output.report.jsMax <= LIMITS.reportJs });
+  const cmp = big.output.types.compare;
+  if (cmp) out.push({ what: '比对页 JS（gzip，最大）', limit: '≤ 60 KB', value: kb(cmp.jsMax), ok: cmp.jsMax <= LIMITS.compareJs });
+  const q = Math.max(...big.queries.map((x) => x.total));
+  out.push({ what: `首次搜索下载量（${num(big.reports)} 份，各查询中最大）`, limit: '≤ 200 KB', value: kb(q), ok: q <= LIMITS.firstQuery });
+  return out;
+}
+
+/** The figures of one size as Markdown. */
+export function sizeSection(x: SizeResult, runs: number): string {
+  const lines: string[] = [];
+  const html = x.pages.html;
+  const line = (cells: (string | number)[]) => lines.push(`| ${cells.join(' | ')} |`);
+  lines.push(`### ${num(x.reports)} 份报告`, '');
+  lines.push(
+    `合成数据：${x.districts} 个区，${Object.entries(x.kinds).map(([k, n]) => `${k} ${n}`).join('、')}；年度 ${Object.entries(x.years).map(([k, n]) => `${k} ${n}`).join('、')}；` +
+      `原文平均 ${kb(x.sourceBytes / x.reports)}，内容文件平均 ${kb(x.reportBytes / x.reports)}；生成用时 ${s(x.generateMs)}（不计入构建）。`,
+    '',
+    `用时为 ${runs} 次的中位数；内存为各次中的最大值（进程树之和，每 50 ms 采样）；比值逐对计算后取中位数。`,
+    '',
+  );
+  line(['阶段', '本站用时', '本站速度', '本站峰值内存', '对照用时', '对照速度', '对照峰值内存', '本站 ÷ 对照']);
+  line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']);
+  const norm = medianStage(x.ours, 'normalize');
+  line(['校验与规范化、数据核对', s(norm), `${Math.round(x.reports / (norm / 1000))} 份/秒`, mb(maxPeak(x.ours, 'normalize')), '—', '—', '—', '—']);
+  const oa = medianStage(x.ours, 'astro');
+  const ca = medianStage(x.control, 'astro');
+  line(['Astro 生成页面', s(oa), `${Math.round(html / (oa / 1000))} 页/秒（${num(html)} 页）`, mb(maxPeak(x.ours, 'astro')), s(ca), `${Math.round(x.controlPages / (ca / 1000))} 页/秒（${num(x.controlPages)} 页）`, mb(maxPeak(x.control, 'astro')), ratio(x.ours, x.control, (r) => stageOf(r, 'astro')!.ms).toFixed(2)]);
+  const op = medianStage(x.ours, 'pagefind');
+  const cp = medianStage(x.control, 'pagefind');
+  line(['Pagefind 索引', s(op), `${Math.round(x.pages.indexed / (op / 1000))} 页/秒（${num(x.pages.indexed)} 页）`, mb(maxPeak(x.ours, 'pagefind')), s(cp), `${Math.round(x.controlPages / (cp / 1000))} 页/秒`, mb(maxPeak(x.control, 'pagefind')), ratio(x.ours, x.control, (r) => stageOf(r, 'pagefind')!.ms).toFixed(2)]);
+  if (x.ours.some((r) => stageOf(r, 'care'))) {
+    const oc = medianStage(x.ours, 'care');
+    line(['关怀版页面（复制）', s(oc), `${Math.round((x.pages.care ?? 0) / (oc / 1000))} 页/秒（${num(x.pages.care ?? 0)} 页）`, mb(maxPeak(x.ours, 'care')), '—', '—', '—', '—']);
+  }
+  const ow = wall(x.ours);
+  const cw = wall(x.control);
+  line(['**端到端**（含启动）', `**${s(ow)}**`, `${(ow / x.reports).toFixed(1)} ms/份`, `**${mb(Math.max(...x.ours.map((r) => r.treePeak)))}**`, `**${s(cw)}**`, `${(cw / x.reports).toFixed(1)} ms/份`, mb(Math.max(...x.control.map((r) => r.treePeak))), `**${ratio(x.ours, x.control, (r) => r.wallMs).toFixed(2)}**`]);
+  lines.push('');
+  lines.push(
+    `各次端到端：本站 ${x.ours.map((r) => s(r.wallMs)).join('、')}；对照 ${x.control.map((r) => s(r.wallMs)).join('、')}。` +
+      `单个进程的峰值（GNU time）：本站 ${x.ours.map((r) => (r.processPeak === null ? '?' : mb(r.processPeak))).join('、')}。`,
+    '',
+  );
+  const o = x.output;
+  lines.push(
+    `输出：本站 ${mb(o.bytes)}、${num(o.files)} 个文件（其中 HTML 页面 ${num(html)} 个，搜索索引收录 ${num(x.pages.indexed)} 个）；对照 ${mb(x.controlOutput.bytes)}、${num(x.controlOutput.files)} 个文件。`,
+    '',
+    `按目录：${Object.entries(o.byDir).sort((a, b) => b[1].bytes - a[1].bytes).map(([d, v]) => `${d} ${mb(v.bytes)}（${num(v.files)}）`).join('，')}。`,
+    '',
+    `报告页 HTML+CSS（gzip）：中位数 ${kb(o.report.htmlCssMedian)}，最大 ${kb(o.report.htmlCssMax)}（${o.report.maxPage}），共 ${num(o.report.pages)} 页。`,
+    '',
+  );
+  line(['页面类型', '页数', 'HTML（gzip，中位数）', 'HTML（gzip，最大）', 'JS（gzip，最大）', '所加载的脚本']);
+  line(['---', '---:', '---:', '---:', '---:', '---']);
+  for (const [type, t] of Object.entries(o.types)) {
+    line([type, num(t.pages), kb(t.htmlMedian), kb(t.htmlMax), kb(t.jsMax), t.scripts.join('、') || '—']);
+  }
+  lines.push('');
+  line(['首次搜索', '结果数', 'pagefind.js + worker（原始 / gzip）', 'Pagefind 取得的文件', '合计（脚本按 gzip 计）', '其中']);
+  line(['---', '---:', '---:', '---:', '---:', '---']);
+  for (const q of x.queries) {
+    line([q.query, num(q.results), `${kb(q.scripts)} / ${kb(q.scriptsGzip)}`, kb(q.fetched), `**${kb(q.total)}**`, Object.entries(q.byKind).map(([k, v]) => `${k} ${v.files} 个 ${kb(v.bytes)}`).join('，')]);
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+export function summaryTable(results: SizeResult[]): string {
+  const lines = ['| 报告数 | 本站端到端 | 对照端到端 | 本站 ÷ 对照 | 本站每份 | 规范化 | Astro | Pagefind | 峰值内存 | 首次搜索 |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
+  for (const x of results) {
+    lines.push(
+      `| ${num(x.reports)} | ${s(wall(x.ours))} | ${s(wall(x.control))} | ${ratio(x.ours, x.control, (r) => r.wallMs).toFixed(2)} | ${(wall(x.ours) / x.reports).toFixed(1)} ms | ${s(medianStage(x.ours, 'normalize'))} | ${s(medianStage(x.ours, 'astro'))} | ${s(medianStage(x.ours, 'pagefind'))} | ${mb(Math.max(...x.ours.map((r) => r.treePeak)))} | ${kb(Math.max(...x.queries.map((q) => q.total)))} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Time per unit of work at each size: it should not grow with N (derived pages are computed once per build). */
+export function perPageTable(results: SizeResult[]): string {
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const lines = [
+    '| 报告数 | 规范化与核对 ÷ 报告数 | Astro ÷ HTML 页数 | Pagefind ÷ 收录页数 | 端到端 ÷ 报告数 | 对照 Astro ÷ 页数 | 对照 Pagefind ÷ 页数 | 对照端到端 ÷ 报告数 |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const x of results) {
+    lines.push(
+      `| ${num(x.reports)} | ${ms(medianStage(x.ours, 'normalize') / x.reports)} | ${ms(medianStage(x.ours, 'astro') / x.pages.html)} | ${ms(medianStage(x.ours, 'pagefind') / x.pages.indexed)} | ${ms(wall(x.ours) / x.reports)} | ${ms(medianStage(x.control, 'astro') / x.controlPages)} | ${ms(medianStage(x.control, 'pagefind') / x.controlPages)} | ${ms(wall(x.control) / x.reports)} |`,
+    );
+  }
+  const sorted = [...results].sort((a, b) => a.reports - b.reports);
+  for (let i = 1; i < sorted.length; i++) {
+    const [a, b] = [sorted[i - 1]!, sorted[i]!];
+    const d = (f: (x: SizeResult) => number, n: (x: SizeResult) => number) => ms((f(b) - f(a)) / (n(b) - n(a)));
+    lines.push(
+      `| ${num(a.reports)} → ${num(b.reports)} 边际 | ${d((x) => medianStage(x.ours, 'normalize'), (x) => x.reports)} | ${d((x) => medianStage(x.ours, 'astro'), (x) => x.pages.html)} | ${d((x) => medianStage(x.ours, 'pagefind'), (x) => x.pages.indexed)} | ${d((x) => wall(x.ours), (x) => x.reports)} | ${d((x) => medianStage(x.control, 'astro'), (x) => x.controlPages)} | ${d((x) => medianStage(x.control, 'pagefind'), (x) => x.controlPages)} | ${d((x) => wall(x.control), (x) => x.reports)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function targetTable(list: Target[]): string {
+  return ['| 目标 | 限值 | 结果 | |', '|---|---|---|---|', ...list.map((t) => `| ${t.what} | ${t.limit} | ${t.value} | ${t.ok ? '✓ 达到' : '✗ 未达到'} |`)].join('\n');
+}
+
+const ANALYSIS_START = '<!-- analysis:start -->';
+const ANALYSIS_END = '<!-- analysis:end -->';
+
+/** The hand-written analysis between the markers survives a rerun that rewrites the figures. */
+export function keptAnalysis(previous: string | null): string {
+  if (previous) {
+    const a = previous.indexOf(ANALYSIS_START);
+    const b = previous.indexOf(ANALYSIS_END);
+    if (a >= 0 && b > a) return previous.slice(a, b + ANALYSIS_END.length);
+  }
+  return `${ANALYSIS_START}\n（分析待填写。）\n${ANALYSIS_END}`;
+}
+
+export function resultsMarkdown(m: Machine, results: SizeResult[], options: { runs: number; seed: number; totalMs: number }, previous: string | null): string {
+  return [
+    '# 性能基准（npm run bench）',
+    '',
+    '本文件由 `npm run bench` 生成（`scripts/bench.ts`）；「分析」一节为手写，重新运行时保留。',
+    '合成数据只在临时目录中生成（`src/bench/synthetic.ts`），从不进入 `content/` 或默认站点。',
+    '',
+    '## 机器与版本',
+    '',
+    `- CPU：${m.cpuModel}，${m.cpus} 核（nproc）；内存 ${mb(m.memory)}`,
+    `- 日期：${m.date}；提交 ${m.commit}`,
+    `- Node ${m.node}；Astro ${m.astro}；Pagefind ${m.pagefind}`,
+    `- 每种规模运行 ${options.runs} 次（本站与对照交替），种子 ${options.seed}；整个基准用时 ${s(options.totalMs)}。构建在 tmpfs（/dev/shm）上进行。`,
+    '',
+    '## 目标',
+    '',
+    targetTable(targets(results)),
+    '',
+    '## 汇总',
+    '',
+    summaryTable(results),
+    '',
+    '每份、每页用时（不应随 N 增长）：',
+    '',
+    perPageTable(results),
+    '',
+    '## 各规模详情',
+    '',
+    ...results.map((x) => sizeSection(x, options.runs)),
+    '## 分析',
+    '',
+    keptAnalysis(previous),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,80 @@
+import type { Basis } from '../schema/basis.ts';
+import type { Concept, ConceptsFile } from '../schema/concept.ts';
+import type { Region, RegionsFile } from '../schema/region.ts';
+import { compact } from '../text/chars.ts';
+
+/** Districts with their city and province resolved, keyed by GB/T 2260 code. */
+export function resolveRegions(file: RegionsFile): { regions: Map<string, Region>; problems: string[] } {
+  const provinces = new Map(file.provinces.map((p) => [p.code, p]));
+  const cities = new Map(file.cities.map((c) => [c.code, c]));
+  const regions = new Map<string, Region>();
+  const problems: string[] = [];
+  const slugs = new Set<string>();
+  for (const d of file.districts) {
+    const city = cities.get(d.city);
+    const province = city && provinces.get(city.province);
+    if (!city || !province) {
+      problems.push(`${d.name}（${d.code}）的上级市 ${d.city} 或其所属省不在名录中`);
+      continue;
+    }
+    if (regions.has(d.code)) problems.push(`地区代码 ${d.code} 重复`);
+    if (slugs.has(d.slug)) problems.push(`网址别名 ${d.slug} 重复`);
+    slugs.add(d.slug);
+    regions.set(d.code, {
+      code: d.code,
+      name: d.name,
+      slug: d.slug,
+      city: { code: city.code, name: city.name },
+      province: { code: province.code, name: province.name },
+    });
+  }
+  return { regions, problems };
+}
+
+/**
+ * Labels are compared after NFKC, without whitespace, quotation marks or a leading 「其中」, because documents print
+ * 「其中:一般公共预算年度支出数」 and 「“三公”经费」 where the table lists 一般公共预算年度支出数 and 三公经费.
+ */
+export function labelKey(label: string): string {
+  return compact(label)
+    .replace(/["'“”‘’「」]/g, '')
+    .replace(/^其中[:：]?/, '');
+}
+
+export interface ConceptMatch {
+  concept: Concept;
+  basis?: Basis;
+}
+
+export class ConceptIndex {
+  readonly byKey = new Map<string, Concept>();
+  private readonly byLabel = new Map<string, ConceptMatch>();
+  readonly problems: string[] = [];
+
+  constructor(file: ConceptsFile) {
+    for (const concept of file.concepts) {
+      if (this.byKey.has(concept.key)) this.problems.push(`概念键 ${concept.key} 重复`);
+      this.byKey.set(concept.key, concept);
+      for (const alias of concept.aliases) {
+        const label = typeof alias === 'string' ? alias : alias.label;
+        const key = labelKey(label);
+        const prior = this.byLabel.get(key);
+        if (prior) this.problems.push(`标签「${label}」同时属于 ${prior.concept.key} 和 ${concept.key}`);
+        this.byLabel.set(key, { concept, basis: typeof alias === 'string' ? undefined : alias.basis });
+      }
+    }
+    for (const c of file.concepts) {
+      for (const k of [c.numerator, ...(c.denominators ?? [])]) {
+        if (k && !this.byKey.has(k)) this.problems.push(`概念 ${c.key} 引用了不存在的概念 ${k}`);
+      }
+    }
+  }
+
+  lookup(label: string): ConceptMatch | undefined {
+    return this.byLabel.get(labelKey(label));
+  }
+
+  keys(): string[] {
+    return [...this.byKey.keys()];
+  }
+}

@@ -1,0 +1,45 @@
+import { compact, isMissing } from './chars.ts';
+import { NumberFormatError, parseDecimal, shiftDecimal, type Decimal } from './number.ts';
+
+export const MONEY_UNITS = ['元', '万元', '亿元'] as const;
+export type MoneyUnit = (typeof MONEY_UNITS)[number];
+
+/** Powers of ten from each printed unit to 万元, the unit every amount is normalized to. */
+const TO_WAN: Record<MoneyUnit, number> = { 元: -4, 万元: 0, 亿元: 4 };
+
+export interface ParsedAmount {
+  /** Exact 万元 digits, e.g. "131.5281" for 1315281元. */
+  wan: Decimal;
+  printedNumber: Decimal;
+  unit: MoneyUnit;
+  /** Whether the unit was printed next to the number or taken from the document's 单位 line. */
+  unitSource: 'printed' | 'document';
+}
+
+const AMOUNT = /^(.*?)(亿元|万元|元)?$/;
+
+/** Splits a printed amount into number and unit; null when it is a missing token (—, 无, blank). */
+export function parseAmount(printed: string | number, documentUnit?: MoneyUnit | null): ParsedAmount | null {
+  if (isMissing(printed)) return null;
+  const t = typeof printed === 'number' ? String(printed) : compact(printed);
+  const m = AMOUNT.exec(t)!;
+  const number = parseDecimal(m[1]!);
+  const printedUnit = m[2] as MoneyUnit | undefined;
+  const unit = printedUnit ?? documentUnit;
+  if (!unit) {
+    throw new NumberFormatError(
+      `金额「${printed}」没有单位`,
+      '在数字后照原文写上单位（元、万元、亿元），或在文件头写 unit: 万元（原文表头的「单位：万元」）。',
+    );
+  }
+  return {
+    wan: shiftDecimal(number, TO_WAN[unit]),
+    printedNumber: number,
+    unit,
+    unitSource: printedUnit ? 'printed' : 'document',
+  };
+}
+
+export function isMoneyUnit(unit: string): unit is MoneyUnit {
+  return (MONEY_UNITS as readonly string[]).includes(unit);
+}

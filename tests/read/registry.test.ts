@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { ConceptIndex, labelKey, resolveRegions } from '../../src/read/registry.ts';
+
+describe('labelKey', () => {
+  it('ignores 其中, quotation marks, spaces and full-width forms', () => {
+    expect(labelKey('其中:一般公共预算年度支出数')).toBe('一般公共预算年度支出数');
+    expect(labelKey('其中：一般公共预算 年度预算数')).toBe('一般公共预算年度预算数');
+    expect(labelKey('“三公”经费支出决算')).toBe('三公经费支出决算');
+  });
+});
+
+describe('ConceptIndex', () => {
+  const index = new ConceptIndex({
+    concepts: [
+      { key: 'budget', name: '预算数', kind: 'amount', aliases: ['年度预算数', { label: '一般公共预算年度预算数', basis: '一般公共预算' }] },
+      { key: 'expenditure', name: '支出数', kind: 'amount', aliases: ['年度支出数'] },
+      { key: 'execution_rate', name: '预算执行率', kind: 'rate', numerator: 'expenditure', denominators: ['budget'], aliases: ['预算完成率', '总体支出进度'] },
+    ],
+  });
+  it('maps every synonym to one concept', () => {
+    expect(index.lookup('预算完成率')?.concept.key).toBe('execution_rate');
+    expect(index.lookup('总体支出进度')?.concept.key).toBe('execution_rate');
+  });
+  it('carries the basis a label implies', () => {
+    expect(index.lookup('其中：一般公共预算年度预算数')).toMatchObject({ concept: { key: 'budget' }, basis: '一般公共预算' });
+  });
+  it('does not guess at labels it does not know', () => {
+    expect(index.lookup('预算完成')).toBeUndefined();
+  });
+  it('reports a label claimed by two concepts and a dangling reference', () => {
+    const bad = new ConceptIndex({
+      concepts: [
+        { key: 'a', name: 'A', kind: 'amount', aliases: ['同名'] },
+        { key: 'b', name: 'B', kind: 'rate', numerator: 'missing', denominators: ['a'], aliases: ['同名'] },
+      ],
+    });
+    expect(bad.problems.join('\n')).toMatch(/同名.*a.*b/);
+    expect(bad.problems.join('\n')).toMatch(/missing/);
+  });
+});
+
+describe('resolveRegions', () => {
+  it('resolves a district to its city and province', () => {
+    const { regions, problems } = resolveRegions({
+      provinces: [{ code: '440000', name: '广东省' }],
+      cities: [{ code: '440100', name: '广州市', province: '440000' }],
+      districts: [{ code: '440111', name: '白云区', city: '440100', slug: 'guangzhou-baiyun' }, { code: '440199', name: '某区', city: '449900', slug: 'x' }],
+    });
+    expect(regions.get('440111')).toMatchObject({ city: { name: '广州市' }, province: { name: '广东省' } });
+    expect(problems.join()).toMatch(/449900/);
+  });
+});

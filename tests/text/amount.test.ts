@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseAmount } from '../../src/text/amount.ts';
+
+describe('parseAmount', () => {
+  it('uses the document unit when none is printed', () => {
+    const a = parseAmount('353,514.91', '万元')!;
+    expect(a.wan.text).toBe('353514.91');
+    expect(a.unitSource).toBe('document');
+  });
+  it('prefers the printed unit', () => {
+    expect(parseAmount('1315281元', '万元')!.wan.text).toBe('131.5281');
+    expect(parseAmount('1.45亿元', '万元')!.wan.text).toBe('14500');
+    expect(parseAmount('4.04 万元')!).toMatchObject({ unit: '万元', unitSource: 'printed' });
+  });
+  it('treats —, 无 and blanks as missing, never zero', () => {
+    for (const t of ['—', '无', '', ' ', '未注明', '--']) expect(parseAmount(t, '万元')).toBeNull();
+  });
+  it('keeps a printed zero as zero', () => {
+    expect(parseAmount('0.00', '万元')!.wan.value).toBe(0);
+  });
+  it('refuses an amount with no unit anywhere', () => {
+    expect(() => parseAmount('13500')).toThrow(/没有单位/);
+  });
+  it('accepts full-width digits', () => {
+    expect(parseAmount('１２３．４５万元')!.wan.text).toBe('123.45');
+  });
+});

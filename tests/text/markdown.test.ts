@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { headingsOf, renderMarkdown } from '../../src/text/markdown.ts';
+
+describe('renderMarkdown', () => {
+  it('drops scripts, event handlers and raw HTML from untrusted content', () => {
+    const html = renderMarkdown('正文<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n<div onclick="x()">块</div>');
+    expect(html).not.toMatch(/<script|onerror|onclick|<img|<div/);
+    expect(html).toContain('正文');
+  });
+  it('removes javascript: links and images (no third-party requests)', () => {
+    const html = renderMarkdown('[点我](javascript:alert(1)) ![图](https://example.com/x.png) [政府网](https://www.gov.cn/)');
+    expect(html).not.toMatch(/javascript:|<img|example\.com/);
+    expect(html).toContain('href="https://www.gov.cn/"');
+  });
+  it('gives section headings stable ids, one level below the page heading', () => {
+    const md = '## 一、基本情况\n\n### （一）部门职能\n\n文字\n\n## 二、评价';
+    expect(renderMarkdown(md)).toContain('<h3 id="sec-1">一、基本情况</h3>');
+    expect(renderMarkdown(md)).toContain('<h4 id="sec-2">（一）部门职能</h4>');
+    expect(headingsOf(md)).toEqual([
+      { id: 'sec-1', depth: 2, title: '一、基本情况' },
+      { id: 'sec-2', depth: 3, title: '（一）部门职能' },
+      { id: 'sec-3', depth: 2, title: '二、评价' },
+    ]);
+  });
+  it('keeps tables (GFM)', () => {
+    expect(renderMarkdown('| a | b |\n|---|---|\n| 1 | 2 |')).toContain('<table>');
+  });
+});
