@@ -1,15 +1,14 @@
-// npm run build:portal -- --portal DIR: merge the shards listed in DIR/portal.yaml into one portal site.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// npm run build:portal -- --portal DIR [--out DIR]: merge the shards listed in DIR/portal.yaml into one portal site.
+import { join, resolve } from 'node:path';
+import { option } from '../src/build/args.ts';
 import { renderSite } from '../src/build/render.ts';
 import { sourceDateEpoch } from '../src/build/source-date.ts';
 import { mergeShards } from '../src/dataset/portal.ts';
 import { readSiteConfig } from '../src/read/site-config.ts';
 import { formatIssue } from '../src/read/issue.ts';
 
-const argv = process.argv.slice(2);
-const at = argv.indexOf('--portal');
-const portalDir = resolve(at >= 0 && argv[at + 1] ? argv[at + 1]! : 'portal');
+const portalDir = resolve(option('--portal') ?? 'portal');
+const outDir = option('--out') ?? 'dist';
 const started = performance.now();
 process.env.SOURCE_DATE_EPOCH = sourceDateEpoch(portalDir);
 
@@ -21,14 +20,7 @@ if (problems.length) {
   for (const p of problems) console.error(`✗ 错误  ${join(portalDir, 'portal.yaml')}\n    ${p}`);
   process.exit(1);
 }
-const datasetFile = resolve(process.env.JX_DATASET ?? '.cache/portal-dataset.json');
-mkdirSync(dirname(datasetFile), { recursive: true });
-writeFileSync(datasetFile, JSON.stringify(dataset));
-process.env.JX_DATASET = datasetFile;
-process.env.JX_CONTENT = portalDir;
-
-const outDir = process.env.JX_OUT ?? 'dist';
-const { pages, indexed } = await renderSite(outDir);
+const { pages, indexed } = await renderSite(outDir, { contentDir: portalDir, dataset, site: siteConfig.site });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(
   `门户：合并 ${dataset.shards!.length} 个分站、${dataset.reports.length} 份报告，生成 ${pages} 个页面（${outDir}/，用时 ${seconds} 秒）；` +

@@ -1,20 +1,23 @@
-// npm run build [-- --content DIR]: content/ → normalized dataset → static site in dist/.
+// npm run build [-- --content DIR] [--out DIR] [--dataset FILE] [--timings FILE]:
+// content/ → normalized dataset → static site in dist/. --dataset also writes the normalized dataset as JSON (for
+// inspection and tests); --timings writes each stage's wall time and memory as JSON (for the benchmark).
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { contentDir } from '../src/build/args.ts';
+import { contentDir, option } from '../src/build/args.ts';
 import { renderSite } from '../src/build/render.ts';
 import { sourceDateEpoch } from '../src/build/source-date.ts';
-import { DATASET_FILE, prepare } from '../src/dataset/prepare.ts';
+import { prepare } from '../src/dataset/prepare.ts';
 import { linkSummary } from '../src/normalize/indicator-links.ts';
 import { readSiteConfig } from '../src/read/site-config.ts';
 import { formatIssue } from '../src/read/issue.ts';
 
 const content = contentDir();
-process.env.JX_CONTENT = content;
+const outDir = option('--out') ?? 'dist';
+const datasetFile = option('--dataset');
+const timingsFile = option('--timings');
+// The date stamped on the feed, data package and citations comes from the content, so rebuilds are identical.
 process.env.SOURCE_DATE_EPOCH = sourceDateEpoch(content);
 
 const started = performance.now();
-/** Wall time and resident memory after each stage; JX_TIMINGS=file writes them as JSON for the benchmark. */
 const stages: { stage: string; ms: number; rss_mb: number }[] = [];
 let mark = started;
 const stage = (name: string) => {
@@ -24,19 +27,18 @@ const stage = (name: string) => {
 };
 
 // Validate everything before Astro renders: Astro would stop at the first bad file and print no line numbers.
-const datasetFile = resolve(process.env.JX_DATASET ?? DATASET_FILE);
-const prepared = prepare(content, datasetFile);
+const prepared = prepare(content);
 const siteConfig = readSiteConfig(content);
 // Footer warnings matter once the content is good; with content errors they would only bury them.
 for (const issue of siteConfig.issues) if (prepared.ok || issue.severity === 'error') console.error(formatIssue(issue));
-if (!prepared.ok || !siteConfig.site) process.exit(1);
-console.log(linkSummary(prepared.dataset!.reports, prepared.dataset!.unlinked_indicators));
-process.env.JX_DATASET = datasetFile;
+if (!prepared.ok || !prepared.dataset || !siteConfig.site) process.exit(1);
+const dataset = prepared.dataset;
+console.log(linkSummary(dataset.reports, dataset.unlinked_indicators));
+if (datasetFile) writeFileSync(datasetFile, JSON.stringify(dataset));
 stage('normalize');
 
 // Astro is loaded only once the content is known to be good: a failing check then exits in well under a second.
-const outDir = process.env.JX_OUT ?? 'dist';
-const { pages, care, indexed } = await renderSite(outDir, stage);
-if (process.env.JX_TIMINGS) writeFileSync(process.env.JX_TIMINGS, JSON.stringify({ reports: prepared.reportsIn, stages }, null, 2));
+const { pages, care, indexed } = await renderSite(outDir, { contentDir: content, dataset, site: siteConfig.site }, stage);
+if (timingsFile) writeFileSync(timingsFile, JSON.stringify({ reports: prepared.reportsIn, stages }, null, 2));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`读入 ${prepared.reportsIn} 份报告，生成 ${pages} 个页面及其 ${care} 个关怀版页面（${outDir}/，用时 ${seconds} 秒）；搜索索引收录 ${indexed} 个页面。`);

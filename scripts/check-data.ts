@@ -3,18 +3,14 @@
 // /data/checks.json; this lets a web team see them before building. Exit 1 on content errors; with --strict, also
 // when any 警告 is found.
 import { writeFileSync } from 'node:fs';
-import { contentDir } from '../src/build/args.ts';
-import { DATASET_FILE, prepare } from '../src/dataset/prepare.ts';
+import { contentDir, option } from '../src/build/args.ts';
+import { prepare } from '../src/dataset/prepare.ts';
 import { formatFinding } from '../src/checks/messages.ts';
 
 const argv = process.argv.slice(2);
-const option = (name: string) => {
-  const i = argv.indexOf(name);
-  return i >= 0 ? argv[i + 1] : undefined;
-};
 
-// prepare() validates, normalizes, checks, prints the personal-data warnings and the summary, and writes the dataset.
-const prepared = prepare(contentDir(argv), process.env.JX_DATASET ?? DATASET_FILE, (line) => console.log(line));
+// prepare() validates, normalizes, checks, and prints the personal-data warnings and the summary.
+const prepared = prepare(contentDir(argv), (line) => console.log(line));
 if (!prepared.ok || !prepared.dataset?.checks) process.exit(1);
 const checks = prepared.dataset.checks;
 

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { htmlFiles, pageType, pageWeight } from '../src/build/page-weight.ts';
 
-const dist = resolve(process.argv[2] ?? process.env.JX_OUT ?? 'dist');
+const dist = resolve(process.argv[2] ?? 'dist');
 const base = process.env.BASE_PATH ?? '/';
 /**
  * Budgets in gzipped bytes of JavaScript per page: charts may load chart.js and the search page its script; every

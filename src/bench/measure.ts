@@ -112,7 +112,7 @@ export interface StageTiming {
 }
 
 /**
- * Stage windows from the build's own timings (JX_TIMINGS: consecutive stages, each with its duration). The time
+ * Stage windows from the build's own timings (--timings FILE: consecutive stages, each with its duration). The time
  * before the first stage (loading Node and the build script) is put in front of them.
  */
 export function stageWindows(m: Measured, stages: { stage: string; ms: number }[]): StageTiming[] {

@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 
-/** `--content DIR` picks another content directory (tests use fixtures); JX_CONTENT does the same. */
+/** The value after `--name` on the command line, if any. */
+export function option(name: string, argv: string[] = process.argv.slice(2)): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] && !argv[i + 1]!.startsWith('--') ? argv[i + 1] : undefined;
+}
+
+/** `--content DIR` picks another content directory (tests use fixtures); content/ otherwise. */
 export function contentDir(argv: string[] = process.argv.slice(2)): string {
-  const i = argv.indexOf('--content');
-  return resolve(i >= 0 && argv[i + 1] ? argv[i + 1]! : (process.env.JX_CONTENT ?? 'content'));
+  return resolve(option('--content', argv) ?? 'content');
 }

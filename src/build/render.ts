@@ -1,12 +1,15 @@
 import { mkdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { handOver, type SiteInput } from '../dataset/handover.ts';
+import { configuredBase } from '../read/site-config.ts';
+import { astroConfig } from './astro-config.ts';
 import { pagesOf, writeCareEdition } from './care-edition.ts';
 
 /**
- * Dataset → pages → search index: what a site build and a portal build share. The caller has written the dataset
- * and set JX_DATASET (and JX_CONTENT for site.yaml) before this runs.
+ * Dataset → pages → search index → 关怀版 copies: what a site build and a portal build share. The dataset reaches
+ * the pages in memory (src/dataset/handover.ts).
  */
-export async function renderSite(outDir: string, stage: (name: string) => void = () => {}): Promise<{ pages: number; care: number; indexed: number }> {
+export async function renderSite(outDir: string, input: SiteInput, stage: (name: string) => void = () => {}): Promise<{ pages: number; care: number; indexed: number }> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets environment variables override import.meta.env; a BASE_URL left in the environment (Vitest sets one)
   // would silently replace the configured base path in every link.
@@ -15,17 +18,18 @@ export async function renderSite(outDir: string, stage: (name: string) => void =
   process.env.NODE_ENV = 'production';
   const root = process.cwd();
   // Astro writes its server chunks to ./.astro/ of the working directory whenever the output directory lies
-  // outside it, so parallel builds (tests, benchmarks, shards) would overwrite each other's chunks. Each build
-  // works from its own directory inside the project, where the chunks still resolve node_modules.
+  // outside it, so parallel builds (tests, benchmarks, shards) would overwrite each other's chunks, and they would
+  // share Astro's cache. Each build works from its own directory inside the project, where the chunks still
+  // resolve node_modules.
   const work = resolve(root, '.cache', `astro-${process.pid}`);
   mkdirSync(work, { recursive: true });
+  const base = configuredBase(input.site);
   const { build } = await import('astro');
-  // The base path as Astro resolved it (BASE_PATH or site.yaml, in astro.config.mjs), for the 关怀版 links.
-  let base = '/';
-  const readBase = { name: 'jx-base', hooks: { 'astro:config:done': ({ config }: { config: { base: string } }) => void (base = config.base) } };
+  handOver(input);
   process.chdir(work);
   try {
-    await build({ root, outDir: resolve(root, outDir), logLevel: 'warn', integrations: [readBase] });
+    const config = astroConfig({ base, site: input.site.url, outDir: resolve(root, outDir), cacheDir: join(work, 'cache') });
+    await build({ ...config, root, configFile: false, logLevel: 'warn' });
   } finally {
     process.chdir(root);
     rmSync(work, { recursive: true, force: true });

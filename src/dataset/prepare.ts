@@ -1,13 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { Dataset } from '../schema/dataset.ts';
 import { buildDataset } from './dataset.ts';
 import { formatIssue } from '../read/issue.ts';
 import { checkDataset } from '../checks/index.ts';
 import { formatPersonalData, summaryLine } from '../checks/messages.ts';
-
-/** Where the normalized dataset is written for Astro to read; one computation per build, shared by all pages. */
-export const DATASET_FILE = '.cache/dataset.json';
 
 export interface Prepared {
   ok: boolean;
@@ -16,10 +13,11 @@ export interface Prepared {
 }
 
 /**
- * Validates and normalizes content/, prints every problem of every file, and writes the dataset.
- * Returns ok=false when any file has an error: the site is never built with a report left out.
+ * Validates and normalizes content/, prints every problem of every file, and checks the arithmetic: the dataset of
+ * one build, computed once. Returns ok=false when any file has an error: the site is never built with a report
+ * left out.
  */
-export function prepare(contentDir: string, outFile: string, log: (line: string) => void = console.error): Prepared {
+export function prepare(contentDir: string, log: (line: string) => void = console.error): Prepared {
   const { dataset, issues, filesIn } = buildDataset(contentDir);
   for (const issue of issues) log(formatIssue(issue));
   const errors = issues.filter((i) => i.severity === 'error');
@@ -37,8 +35,6 @@ export function prepare(contentDir: string, outFile: string, log: (line: string)
   const shown = relative(process.cwd(), contentDir) || '.';
   for (const flag of dataset.checks.personal_data) log(formatPersonalData(flag, shown.startsWith('..') ? contentDir : shown));
   log(summaryLine(dataset.checks));
-  mkdirSync(dirname(outFile), { recursive: true });
-  writeFileSync(outFile, JSON.stringify(dataset));
   return { ok: true, dataset, reportsIn: filesIn };
 }
 

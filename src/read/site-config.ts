@@ -37,3 +37,8 @@ export function readSiteConfig(contentDir: string): { site: SiteConfig | null; i
   }
   return { site, issues };
 }
+
+/** The base path the site is deployed under: BASE_PATH when set (a deployment may differ from site.yaml), else site.yaml's. */
+export function configuredBase(site: Pick<SiteConfig, 'base'> | null): string {
+  return process.env.BASE_PATH || site?.base || '/';
+}

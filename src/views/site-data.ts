@@ -1,17 +1,19 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Dataset, District } from '../schema/dataset.ts';
 import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
-import { DATASET_FILE, prepare } from '../dataset/prepare.ts';
+import { prepare } from '../dataset/prepare.ts';
+import { handedOver, type SiteInput } from '../dataset/handover.ts';
 import { buildComparisons, type ComparisonView } from './compare.ts';
 import { registerShards } from './urls.ts';
 import { readSiteConfig } from '../read/site-config.ts';
+import { formatIssue } from '../read/issue.ts';
 import type { SiteConfig } from '../schema/site.ts';
 
 /**
- * The dataset as pages see it, loaded once per build process. `npm run build` normalizes content/ first and
- * writes the dataset; `astro dev` normalizes in-process so that edits show up on reload.
+ * The dataset as pages see it, assembled once per build: `npm run build` normalizes and checks content/ before
+ * Astro starts and hands the dataset over in memory; `astro dev` normalizes in-process (below).
  */
 export interface SiteData {
   dataset: Dataset;
@@ -24,34 +26,59 @@ export interface SiteData {
   district(code: string): District;
   /** Newest first; a report whose year is not stated sorts after every dated one. */
   byYear: Report[];
+  /** The lines of a preserved source text, for its page. */
+  sourceLines(file: string): string[];
   /** Every comparison view, computed once per build. */
   comparisons: ComparisonView[];
 }
 
 export type { SiteConfig };
 
-const contentDir = resolve(process.env.JX_CONTENT ?? 'content');
-
 /**
- * `npm run build` normalizes content first and names the dataset in JX_DATASET; pages read that file. Without it
- * (astro dev), content is normalized in-process, so that edits show up on reload.
+ * `astro dev` has no build around it to hand a dataset over (src/dataset/handover.ts): it normalizes content/ here,
+ * and again whenever a file under content/ changed since, so that an edit shows on the next request. A content
+ * error is thrown with the same located messages the build prints, and Astro shows it in the browser.
  */
-function load(): Dataset {
-  const file = process.env.JX_DATASET;
-  if (file) return JSON.parse(readFileSync(file, 'utf8')) as Dataset;
-  const prepared = prepare(contentDir, DATASET_FILE);
-  if (!prepared.ok || !prepared.dataset) throw new Error('内容有误，网站未生成：错误见上方输出。');
-  return prepared.dataset;
+const DEV_CONTENT = resolve('content');
+
+function devInput(): SiteInput {
+  const lines: string[] = [];
+  const prepared = prepare(DEV_CONTENT, (line) => lines.push(line));
+  const { site, issues } = readSiteConfig(DEV_CONTENT);
+  const errors = issues.filter((i) => i.severity === 'error').map(formatIssue);
+  if (!prepared.ok || !prepared.dataset || !site) throw new Error(['内容有误，网站未生成：', ...lines, ...errors].join('\n'));
+  return { contentDir: DEV_CONTENT, dataset: prepared.dataset, site };
 }
 
-let cached: SiteData | undefined;
+/** Names, sizes and modification times of every file under content/: cheap at the sizes one edits by hand. */
+function fingerprint(dir: string): string {
+  const parts: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const st = statSync(p);
+        parts.push(`${p}:${st.size}:${st.mtimeMs}`);
+      }
+    }
+  };
+  walk(dir);
+  return parts.sort().join('\n');
+}
+
+let cached: { data: SiteData; key: string | null } | undefined;
 
 export function siteData(): SiteData {
-  if (cached) return cached;
-  const dataset = load();
+  const given = handedOver();
+  if (given) return (cached ??= { data: assemble(given), key: null }).data;
+  const key = fingerprint(DEV_CONTENT);
+  if (cached?.key !== key) cached = { data: assemble(devInput()), key };
+  return cached.data;
+}
+
+function assemble({ contentDir, dataset, site }: SiteInput): SiteData {
   if (dataset.shards) registerShards(dataset.shards);
-  const { site, issues } = readSiteConfig(contentDir);
-  if (!site) throw new Error(`content/site.yaml 有误：${issues.map((i) => i.message).join('；')}`);
   const reports = new Map(dataset.reports.map((r) => [r.id, r]));
   const regions = new Map(dataset.regions.map((r) => [r.code, r]));
   const districts = new Map(dataset.districts.map((d) => [d.code, d]));
@@ -63,9 +90,10 @@ export function siteData(): SiteData {
     if (!v) throw new Error(`数据集中没有${what} ${key}`);
     return v;
   };
-  cached = {
+  return {
     dataset,
     site,
+    sourceLines: (file) => readFileSync(join(contentDir, 'sources', file), 'utf8').split(/\r?\n/),
     reports: dataset.reports,
     localReports: dataset.shards ? [] : dataset.reports,
     report: (id) => get(reports, id, '报告'),
@@ -74,5 +102,4 @@ export function siteData(): SiteData {
     byYear,
     comparisons: buildComparisons(dataset),
   };
-  return cached;
 }

@@ -10,10 +10,7 @@ import { NODE } from '../support/site.ts';
 function checkData(...args: (string | ((content: string) => string))[]) {
   const content = fixtureContent('tests/fixtures/checks/reports');
   const argv = args.map((a) => (typeof a === 'function' ? a(content) : a));
-  const run = spawnSync(NODE, ['scripts/check-data.ts', '--content', content, ...argv], {
-    encoding: 'utf8',
-    env: { ...process.env, JX_DATASET: join(content, 'dataset.json') },
-  });
+  const run = spawnSync(NODE, ['scripts/check-data.ts', '--content', content, ...argv], { encoding: 'utf8' });
   return { status: run.status, out: run.stdout + run.stderr, content };
 }
 

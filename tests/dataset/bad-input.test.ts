@@ -13,9 +13,8 @@ import { NODE } from '../support/site.ts';
 const BAD = 'tests/fixtures/bad';
 
 function build(content: string) {
-  const run = spawnSync(NODE, ['scripts/build.ts', '--content', content], {
+  const run = spawnSync(NODE, ['scripts/build.ts', '--content', content, '--out', join(content, 'dist')], {
     encoding: 'utf8',
-    env: { ...process.env, JX_OUT: join(content, 'dist'), JX_DATASET: join(content, 'dataset.json') },
   });
   return { status: run.status, output: (run.stdout + run.stderr).replaceAll(content, '<content>'), content };
 }

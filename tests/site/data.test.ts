@@ -378,8 +378,8 @@ describe('under a base path, with the site address configured', () => {
     cpSync('content', content, { recursive: true });
     writeFileSync(join(content, 'site.yaml'), readFileSync('content/site.yaml', 'utf8').replace(/^url:.*$/m, `url: ${ORIGIN}`));
     dist = join(dir, 'dist');
-    const run = spawnSync(NODE, ['scripts/build.ts'], {
-      env: { ...process.env, JX_CONTENT: content, JX_OUT: dist, JX_DATASET: join(dir, 'dataset.json'), JX_ASTRO_CACHE: join(dir, 'astro-cache'), BASE_PATH: BASE },
+    const run = spawnSync(NODE, ['scripts/build.ts', '--content', content, '--out', dist], {
+      env: { ...process.env, BASE_PATH: BASE },
       encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`带基础路径的构建失败：\n${run.stdout}\n${run.stderr}`);

@@ -32,17 +32,13 @@ describe('sharded builds merged by a portal', () => {
 
   beforeAll(async () => {
     SHARDS.forEach((s, i) => {
-      build('scripts/build.ts', ['--content', contentWith(s.files)], {
-        BASE_PATH: s.base, JX_OUT: dist(`shard${i}`), JX_DATASET: join(dir, `shard${i}.json`), JX_ASTRO_CACHE: join(dir, `cache${i}`),
-      });
+      build('scripts/build.ts', ['--content', contentWith(s.files), '--out', dist(`shard${i}`)], { BASE_PATH: s.base });
     });
     const portal = join(dir, 'portal');
     mkdirSync(portal);
     for (const f of ['site.yaml', 'concepts.yaml', 'sectors.yaml', 'indicators.yaml']) cpSync(resolve('content', f), join(portal, f));
     writeFileSync(join(portal, 'portal.yaml'), SHARDS.map((s, i) => `${i ? '' : 'shards:\n'}  - name: ${s.name}\n    base: ${s.base}\n    dist: ../shard${i}/dist\n`).join(''));
-    log = build('scripts/build-portal.ts', ['--portal', portal], {
-      BASE_PATH: '/', JX_OUT: dist('portal'), JX_DATASET: join(dir, 'portal.json'), JX_ASTRO_CACHE: join(dir, 'cache-portal'),
-    });
+    log = build('scripts/build-portal.ts', ['--portal', portal, '--out', dist('portal')], { BASE_PATH: '/' });
     server = await serveSites([
       { root: dist('portal'), base: '/' },
       { root: dist('shard0'), base: '/gz-a/' },

@@ -14,9 +14,9 @@ describe('reproducible builds', () => {
   it('a second build of the bundled content, elsewhere and later, produces the same bytes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jx-again-'));
     const out = join(dir, 'dist');
-    const run = spawnSync(NODE, ['scripts/build.ts'], {
+    const run = spawnSync(NODE, ['scripts/build.ts', '--out', out], {
       encoding: 'utf8',
-      env: { ...process.env, JX_OUT: out, JX_DATASET: join(dir, 'dataset.json'), JX_ASTRO_CACHE: join(dir, 'cache'), BASE_PATH: '/' },
+      env: { ...process.env, BASE_PATH: '/' },
     });
     expect(run.status, run.stderr).toBe(0);
     const first = testSite().out;

@@ -37,8 +37,8 @@ function build(base: string, content?: string): Promise<Built> {
   const out = join(dir, 'dist');
   const dataset = join(dir, 'dataset.json');
   return new Promise((resolve, reject) => {
-    const child = spawn(NODE, ['scripts/build.ts', ...(content ? ['--content', content] : [])], {
-      env: { ...process.env, JX_OUT: out, JX_DATASET: dataset, JX_ASTRO_CACHE: join(dir, 'astro-cache'), BASE_PATH: base },
+    const child = spawn(NODE, ['scripts/build.ts', ...(content ? ['--content', content] : []), '--out', out, '--dataset', dataset], {
+      env: { ...process.env, BASE_PATH: base },
     });
     let log = '';
     child.stdout.on('data', (d) => (log += d));

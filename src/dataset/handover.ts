@@ -1,0 +1,30 @@
+import type { Dataset } from '../schema/dataset.ts';
+import type { SiteConfig } from '../schema/site.ts';
+
+/**
+ * What a build gives the pages it renders: the dataset, computed once (normalized, checked, validated against the
+ * zod schema by buildDataset), the site configuration, and where the content lives (for the source texts).
+ */
+export interface SiteInput {
+  contentDir: string;
+  dataset: Dataset;
+  site: SiteConfig;
+}
+
+/**
+ * The build runs Astro in its own process, and Astro bundles the pages with Vite: the page code holds its own copy
+ * of every module of src/, so a module-level variable set by the build would not be the one the pages read. One
+ * well-known global slot crosses that boundary, in memory — no dataset written to disk and parsed back unchecked,
+ * no environment variables. `astro dev` has no build around it: nothing is handed over and src/views/site-data.ts
+ * normalizes content itself.
+ */
+const SLOT = Symbol.for('jixiao-gongkai.site-input');
+type Slot = { [SLOT]?: SiteInput };
+
+export function handOver(input: SiteInput): void {
+  (globalThis as Slot)[SLOT] = input;
+}
+
+export function handedOver(): SiteInput | undefined {
+  return (globalThis as Slot)[SLOT];
+}
