@@ -2,7 +2,7 @@ import type { ContentFile } from '../schema/content.ts';
 import type { Figure } from '../schema/report.ts';
 import { isMoneyUnit, parseAmount } from '../text/amount.ts';
 import { compact, tidy } from '../text/chars.ts';
-import { parseDecimal } from '../text/number.ts';
+import { NumberFormatError, parseDecimal } from '../text/number.ts';
 import { printed, text, type Path, type Reader } from './context.ts';
 
 /** Other numbers of the text (59514人, 1.45亿元, 第5): kept as printed; only a leading number is read. */
@@ -12,7 +12,16 @@ export function normalizeFigures(file: ContentFile, read: Reader): Figure[] {
     const path: Path = ['figures', i];
     const provenance = read.locate(path, f.value, f.label, f.quote);
     if (!provenance) return;
-    figures.push({ ...readFigure(f.value), label: tidy(f.label), printed: printed(f.value), basis: f.basis ?? null, note: text(f.note), provenance });
+    let value: ReturnType<typeof readFigure>;
+    try {
+      value = readFigure(f.value);
+    } catch (e) {
+      // 「12,34人」 may be two numbers or a typo; which one is for the author to say, and the build must not crash.
+      if (!(e instanceof NumberFormatError)) throw e;
+      read.env.report('error', [...path, 'value'], `「${f.label}」：${e.message}`, e.hint, f.value);
+      return;
+    }
+    figures.push({ ...value, label: tidy(f.label), printed: printed(f.value), basis: f.basis ?? null, note: text(f.note), provenance });
   });
   return figures;
 }
