@@ -49,7 +49,11 @@ describe('normalizeReport golden records', () => {
         writeFileSync(recordFile, json(record));
         if (issues.length) writeFileSync(issuesFile, json(issues));
         else rmSync(issuesFile, { force: true });
-        if (!process.env.UPDATE_GOLDEN) ctx.skip(`wrote ${recordFile}${issues.length ? ' and issues.json' : ''}: check it against source.txt, then run again`);
+        if (!process.env.UPDATE_GOLDEN) {
+          const note = `wrote ${recordFile}${issues.length ? ' and issues.json' : ''}: check it against source.txt, then run again`;
+          console.warn(note);
+          ctx.skip(note);
+        }
       }
       const expected = JSON.parse(readFileSync(recordFile, 'utf8'));
       const diff = differences(plain(record), expected);

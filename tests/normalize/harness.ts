@@ -104,3 +104,16 @@ export function runCase(dir: string): { record: Report; issues: GoldenIssue[] } 
   });
   return { record, issues };
 }
+
+const SEEDS = {
+  baiyun: 'seed-guangzhou-baiyun-wsjkj-2023-zpb',
+  huadu: 'seed-guangzhou-huadu-wsjkj-2023-zpbg',
+  huaduGoals: 'seed-guangzhou-huadu-wsjkj-nd-mbsb',
+  liwan: 'seed-guangzhou-liwan-wsjkj-2022-zpbg',
+  yangdong: 'seed-yangjiang-yangdong-wsjkj-2024-zpbg',
+} as const;
+
+/** A seed's preserved source text (the copy kept with the golden fixtures). */
+export function seedSource(seed: keyof typeof SEEDS): string {
+  return readFileSync(join(FIXTURES, SEEDS[seed], 'source.txt'), 'utf8');
+}
