@@ -2,21 +2,32 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildDataset } from '../../src/dataset/dataset.ts';
+import { formatIssue, keyPath } from '../../src/read/issue.ts';
 import { fixtureContent } from '../support/fixture-content.ts';
 import { NODE } from '../support/site.ts';
 
 /**
  * Each folder under tests/fixtures/bad holds broken report files and `expected.txt`, the exact message
- * `npm run build` must print (with the temporary content path written as <content>). UPDATE_GOLDEN=1 rewrites
+ * `npm run build` must print (with the temporary content path written as <content>): the issues, a blank line and
+ * the summary. The cases run in-process through buildDataset and formatIssue, which is what the build prints; one
+ * test runs the real CLI to show that it prints them and exits non-zero. UPDATE_GOLDEN=1 rewrites the issue part of
  * the expected files after a deliberate change of wording.
  */
 const BAD = 'tests/fixtures/bad';
+const SUMMARY = /\n\n内容有误：(\d+) 个错误，涉及 (\d+) 个文件（共 (\d+) 份报告文件）。没有生成网站。\n$/;
 
-function build(content: string) {
-  const run = spawnSync(NODE, ['scripts/build.ts', '--content', content, '--out', join(content, 'dist')], {
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: (run.stdout + run.stderr).replaceAll(content, '<content>'), content };
+function run(reportsDir: string) {
+  const content = fixtureContent(reportsDir);
+  const result = buildDataset(content);
+  const errors = result.issues.filter((i) => i.severity === 'error');
+  return {
+    ...result,
+    content,
+    errors,
+    printed: result.issues.map((i) => formatIssue(i).replaceAll(content, '<content>')).join('\n'),
+    counts: [errors.length, new Set(errors.map((e) => e.file)).size, result.filesIn],
+  };
 }
 
 /** What every case must name besides the golden text: the line, the field (label and key) and the value. */
@@ -32,7 +43,7 @@ const EXPECT: Record<string, { line: number; field?: string; value?: string; hin
   'quote-not-in-source': { line: 9, field: '年度出处（fiscal_year_quote）', hint: /逐字摘录/ },
 };
 
-describe('bad content fails the build with a clear message', () => {
+describe('bad content fails with a clear message', () => {
   const cases = readdirSync(BAD).filter((d) => d !== 'two-files');
   it('covers every fixture folder', () => {
     expect(cases.sort()).toEqual(Object.keys(EXPECT).sort());
@@ -40,33 +51,54 @@ describe('bad content fails the build with a clear message', () => {
 
   for (const name of cases) {
     it(name, () => {
-      const { status, output, content } = build(fixtureContent(join(BAD, name, 'reports')));
-      expect(status).toBe(1);
-      expect(existsSync(join(content, 'dist'))).toBe(false);
+      const { dataset, issues, errors, printed, counts, content } = run(join(BAD, name, 'reports'));
+      expect(dataset).toBeNull();
       const e = EXPECT[name]!;
-      expect(output).toContain(`<content>/reports/`);
-      expect(output).toMatch(new RegExp(`\\.md:${e.line}\\b`));
-      if (e.field) expect(output).toContain(`字段：${e.field}`);
-      if (e.value) expect(output).toContain(`值：${e.value}`);
-      expect(output).toMatch(e.hint);
-      expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/); // no stack trace
+      // The error the case is about, named by file, line, field and value, with a hint in Chinese.
+      const error = errors.find((i) => i.line === e.line);
+      expect(error, `no error at line ${e.line}:\n${printed}`).toBeDefined();
+      expect(error!.file.startsWith(join(content, 'reports/'))).toBe(true);
+      expect(error!.file).toMatch(/\.md$/);
+      if (e.field) expect(`${error!.label}（${keyPath(error!.path)}）`).toBe(e.field);
+      if (e.value) expect(JSON.stringify(error!.value)).toBe(e.value);
+      expect(error!.hint).toMatch(e.hint);
+      expect(error!.hint).toMatch(/[\u4e00-\u9fa5]/);
+      expect(issues.every((i) => i.message && !/\n\s+at .+:\d+:\d+/.test(i.message))).toBe(true); // no stack trace
+
       const golden = join(BAD, name, 'expected.txt');
-      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, output);
-      expect(output).toBe(readFileSync(golden, 'utf8'));
+      let expected = readFileSync(golden, 'utf8');
+      const summary = SUMMARY.exec(expected);
+      expect(summary, `${golden} ends with the summary line`).not.toBeNull();
+      if (process.env.UPDATE_GOLDEN) {
+        expected = printed + expected.slice(summary!.index);
+        writeFileSync(golden, expected);
+      }
+      expect(`${printed}\n\n`).toBe(expected.slice(0, summary!.index + 2));
+      expect(counts).toEqual(summary!.slice(1).map(Number));
     });
   }
 
   it('reports every bad file of a run, not only the first', () => {
-    const { status, output } = build(fixtureContent(join(BAD, 'two-files', 'reports')));
-    expect(status).toBe(1);
-    expect(output).toMatch(/fixture-a\.md:16 .*finance\[0\]\.value/);
-    expect(output).toMatch(/fixture-b\.md:2 .*部门（department）/);
-    expect(output).toContain('2 个错误，涉及 2 个文件');
+    const { dataset, printed, counts } = run(join(BAD, 'two-files', 'reports'));
+    expect(dataset).toBeNull();
+    expect(printed).toMatch(/fixture-a\.md:16 .*finance\[0\]\.value/);
+    expect(printed).toMatch(/fixture-b\.md:2 .*部门（department）/);
+    expect(counts).toEqual([2, 2, 2]);
   });
 
   it('a good file passes, so the failures above are the bad values', () => {
-    const { status, output } = build(fixtureContent('tests/fixtures/good/reports'));
-    expect(output).toContain('读入 1 份报告');
-    expect(status).toBe(0);
-  }, 120_000);
+    const { dataset, errors } = run('tests/fixtures/good/reports');
+    expect(errors).toEqual([]);
+    expect(dataset!.reports).toHaveLength(1);
+  });
+
+  it('the CLI prints the errors and the summary, builds nothing and exits non-zero', () => {
+    const content = fixtureContent(join(BAD, 'amount-without-unit', 'reports'));
+    const out = spawnSync(NODE, ['scripts/build.ts', '--content', content, '--out', join(content, 'dist')], { encoding: 'utf8' });
+    expect(out.status).toBe(1);
+    expect(existsSync(join(content, 'dist'))).toBe(false);
+    const output = (out.stdout + out.stderr).replaceAll(content, '<content>');
+    expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(output).toBe(readFileSync(join(BAD, 'amount-without-unit', 'expected.txt'), 'utf8'));
+  });
 });
