@@ -2,7 +2,7 @@ import type { Concept } from '../schema/concept.ts';
 import type { Amount, Indicator, Rate, Report } from '../schema/report.ts';
 import { rateFromAmounts, type Recomputed } from '../normalize/recompute.ts';
 import { describeMeasure } from '../text/target.ts';
-import { NOT_STATED } from './format.ts';
+import { formatPercentText, formatScore, NOT_STATED } from './format.ts';
 
 /**
  * The headline figures of a report, chosen the same way on every page and in reports.csv: the first stated amount
@@ -27,6 +27,17 @@ export const KIND_FULL_NAMES: Record<Report['kind'], string> = {
 
 /** Self-evaluations report what was done; a 目标申报表 only what was planned, so it has no score or execution. */
 export const isSelfEvaluation = (report: Report) => report.kind === '自评表' || report.kind === '自评报告';
+
+/** The score as lists show it: a 目标申报表 has none to state. */
+export function scoreText(report: Report): string {
+  return report.kind === '目标申报表' ? '不适用' : formatScore(report.score.total);
+}
+
+/** The headline rate as lists show it, with its basis. */
+export function rateText(report: Report): string {
+  const rate = headlineRate(report);
+  return rate ? `${formatPercentText(rate.printed)}（${rate.basis}）` : report.kind === '目标申报表' ? '不适用' : NOT_STATED;
+}
 
 /**
  * A rate recomputed from the report's amounts on one basis. Where the document states the rate on that basis,
