@@ -19,6 +19,8 @@ export interface SiteData extends SiteIndex {
   localReports: Report[];
   /** Every comparison view, computed once per build. */
   comparisons: ComparisonView[];
+  /** The content folder, where the preserved source texts are. */
+  contentDir: string;
 }
 
 export type { SiteConfig };
@@ -50,6 +52,7 @@ export function siteData(): SiteData {
     site,
     localReports: dataset.shards ? [] : dataset.reports,
     comparisons: buildComparisons(dataset),
+    contentDir,
   };
   return cached;
 }
