@@ -3,6 +3,7 @@ import type { Report } from '../schema/report.ts';
 import { checksOf, toleranceText } from './checks.ts';
 import { formatYear } from './format.ts';
 import { perBuild } from './per-build.ts';
+import { placeName } from './report-facts.ts';
 import type { SiteIndex } from './site-index.ts';
 import { reportUrl } from './urls.ts';
 
@@ -37,7 +38,7 @@ export function buildChecksPage(site: Pick<SiteIndex, 'dataset' | 'byYear'>): Ch
       return {
         report,
         href,
-        place: `${report.region.city.name}${report.region.name}`,
+        place: placeName(report.region),
         yearText: formatYear(report.fiscal_year),
         findings: findings.map((finding) => ({ finding, href: `${href}#check-${finding.id}` })),
         warnings: findings.filter((f) => f.severity === '警告').length,

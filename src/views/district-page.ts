@@ -6,7 +6,7 @@ import { conceptsOf } from './concepts.ts';
 import { districtSeries, type DistrictSeries } from './district-series.ts';
 import { formatPercentText, formatWan, formatYear, NOT_STATED } from './format.ts';
 import { perBuild } from './per-build.ts';
-import { HEADLINE_AMOUNTS, headlineAmount, headlineRate, scoreText } from './report-facts.ts';
+import { HEADLINE_AMOUNTS, headlineAmount, headlineRate, placeName, scoreText } from './report-facts.ts';
 import type { SiteIndex } from './site-index.ts';
 import { compareUrl, districtUrl, reportUrl } from './urls.ts';
 
@@ -62,7 +62,7 @@ export function buildDistrictPages(site: Pick<SiteIndex, 'dataset' | 'region' | 
     return {
       district,
       region,
-      place: `${region.city.name}${region.name}`,
+      place: placeName(region),
       href: districtUrl(region.slug),
       reports,
       departments: district.departments.join('、'),

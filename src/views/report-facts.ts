@@ -1,4 +1,5 @@
 import type { Concept } from '../schema/concept.ts';
+import type { Region } from '../schema/region.ts';
 import type { Amount, Indicator, Rate, Report } from '../schema/report.ts';
 import { rateFromAmounts, type Recomputed } from '../normalize/recompute.ts';
 import { describeMeasure } from '../text/target.ts';
@@ -24,6 +25,14 @@ export const KIND_FULL_NAMES: Record<Report['kind'], string> = {
   自评报告: '部门整体支出绩效自评报告',
   目标申报表: '部门整体预算绩效目标申报表',
 };
+
+/** 「广州市白云区」: a district with its city, as pages name it. */
+export const placeName = (region: Pick<Region, 'name' | 'city'>) => `${region.city.name}${region.name}`;
+
+/** A report's title with its department, which many titles leave out (「2023年度部门整体支出绩效自评表」). */
+export function reportHeading(report: Report): string {
+  return report.title.includes(report.department) ? report.title : `${report.department} ${report.title}`;
+}
 
 /** Self-evaluations report what was done; a 目标申报表 only what was planned, so it has no score or execution. */
 export const isSelfEvaluation = (report: Report) => report.kind === '自评表' || report.kind === '自评报告';

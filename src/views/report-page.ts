@@ -5,7 +5,7 @@ import { checkSummary, type CheckSummary } from './checks.ts';
 import { conceptsOf } from './concepts.ts';
 import { formatPercentText, formatScore, formatWan, formatYear, NOT_STATED } from './format.ts';
 import { perBuild } from './per-build.ts';
-import { HEADLINE_AMOUNTS, headlineAmount, headlineRate, KIND_FULL_NAMES, measuresText } from './report-facts.ts';
+import { HEADLINE_AMOUNTS, headlineAmount, headlineRate, KIND_FULL_NAMES, measuresText, placeName, reportHeading } from './report-facts.ts';
 
 /** What a report page shows beyond the record itself, for every report this build renders. */
 export interface ReportPage {
@@ -46,7 +46,7 @@ const GROUPS: Indicator['group'][] = ['绩效指标', '年度关键指标', '任
 
 export function reportPage(report: Report, dataset: Pick<Dataset, 'concepts' | 'checks'>): ReportPage {
   const r = report;
-  const place = `${r.region.city.name}${r.region.name}`;
+  const place = placeName(r.region);
   const yearText = formatYear(r.fiscal_year);
   const isPlan = r.kind === '目标申报表';
   const { synonyms } = conceptsOf(dataset);
@@ -56,7 +56,7 @@ export function reportPage(report: Report, dataset: Pick<Dataset, 'concepts' | '
     place,
     yearText,
     title: `${r.title}（${place}，${yearText}）`,
-    heading: r.title.includes(r.department) ? r.title : `${r.department} ${r.title}`,
+    heading: reportHeading(r),
     description: `${r.department}${yearText}${KIND_FULL_NAMES[r.kind]}：资金、比率、得分、绩效指标与原文出处。`,
     isPlan,
     search: {
