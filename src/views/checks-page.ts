@@ -3,6 +3,7 @@ import type { Report } from '../schema/report.ts';
 import { checksOf, toleranceText } from './checks.ts';
 import { formatYear } from './format.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import { placeName } from './report-facts.ts';
 import type { SiteIndex } from './site-index.ts';
 import { reportUrl } from './urls.ts';
@@ -49,4 +50,4 @@ export function buildChecksPage(site: Pick<SiteIndex, 'dataset' | 'byYear'>): Ch
   };
 }
 
-export const checksPage = perBuild(buildChecksPage);
+export const checksPage = perBuild((data: SiteData) => buildChecksPage(data));

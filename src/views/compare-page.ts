@@ -7,6 +7,7 @@ import { formatYear } from './format.ts';
 import type { Cell, Group, MetricView } from './metric-view.ts';
 import { formatChange, METRICS, type Metric } from './metrics.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import { compareUrl, reportUrl, url } from './urls.ts';
 
 /** A comparison view as its page shows it: the text around the charts, and each metric's chart and table. */
@@ -109,5 +110,5 @@ export function buildCompareIndex(dataset: Pick<Dataset, 'sectors'>, comparisons
   }));
 }
 
-export const comparePages = perBuild((data) => buildComparePages(data.dataset, data.comparisons));
-export const compareIndex = perBuild((data) => buildCompareIndex(data.dataset, data.comparisons));
+export const comparePages = perBuild((data: SiteData) => buildComparePages(data.dataset, data.comparisons));
+export const compareIndex = perBuild((data: SiteData) => buildCompareIndex(data.dataset, data.comparisons));

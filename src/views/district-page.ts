@@ -6,6 +6,7 @@ import { conceptsOf } from './concepts.ts';
 import { districtSeries, type DistrictSeries } from './district-series.ts';
 import { formatPercentText, formatWan, formatYear, NOT_STATED } from './format.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import { HEADLINE_AMOUNTS, headlineAmount, headlineRate, placeName, scoreText } from './report-facts.ts';
 import type { SiteIndex } from './site-index.ts';
 import { compareUrl, districtUrl, reportUrl } from './urls.ts';
@@ -76,4 +77,4 @@ export function buildDistrictPages(site: Pick<SiteIndex, 'dataset' | 'region' | 
   });
 }
 
-export const districtPages = perBuild(buildDistrictPages);
+export const districtPages = perBuild((data: SiteData) => buildDistrictPages(data));

@@ -3,6 +3,7 @@ import type { ComparisonView } from './compare.ts';
 import type { DistrictPage } from './district-page.ts';
 import { districtPages } from './district-page.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import type { SiteIndex } from './site-index.ts';
 import { compareUrl } from './urls.ts';
 
@@ -28,4 +29,4 @@ export function buildHomePage(site: Pick<SiteIndex, 'dataset' | 'byYear'> & { co
   };
 }
 
-export const homePage = perBuild((data) => buildHomePage(data, districtPages()));
+export const homePage = perBuild((data: SiteData) => buildHomePage(data, districtPages(data)));

@@ -3,6 +3,7 @@ import type { Dataset } from '../schema/dataset.ts';
 import type { Indicator, Report } from '../schema/report.ts';
 import { NOT_STATED } from './format.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import { measuresText } from './report-facts.ts';
 import type { SiteIndex } from './site-index.ts';
 import { reportUrl, url } from './urls.ts';
@@ -68,5 +69,5 @@ export function buildIndicatorIndex(site: Pick<SiteIndex, 'dataset' | 'report'>,
   };
 }
 
-export const indicatorPages = perBuild((data) => buildIndicatorPages(data.dataset));
-export const indicatorIndex = perBuild((data) => buildIndicatorIndex(data, indicatorPages()));
+export const indicatorPages = perBuild((data: SiteData) => buildIndicatorPages(data.dataset));
+export const indicatorIndex = perBuild((data: SiteData) => buildIndicatorIndex(data, indicatorPages(data)));

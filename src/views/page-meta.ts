@@ -1,6 +1,7 @@
 import type { SiteConfig } from '../schema/site.ts';
 import { careUrl } from './care.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import { url } from './urls.ts';
 
 /**
@@ -27,7 +28,7 @@ export function chromeOf(site: SiteConfig): SiteChrome {
   };
 }
 
-export const siteChrome = perBuild((data) => chromeOf(data.site));
+export const siteChrome = perBuild((data: SiteData) => chromeOf(data.site));
 
 export interface PageMetaInput {
   title: string;

@@ -5,6 +5,7 @@ import { checkSummary, type CheckSummary } from './checks.ts';
 import { conceptsOf } from './concepts.ts';
 import { formatPercentText, formatScore, formatWan, formatYear, NOT_STATED } from './format.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import { HEADLINE_AMOUNTS, headlineAmount, headlineRate, KIND_FULL_NAMES, measuresText, placeName, reportHeading } from './report-facts.ts';
 
 /** What a report page shows beyond the record itself, for every report this build renders. */
@@ -99,4 +100,4 @@ export function buildReportPages(dataset: Pick<Dataset, 'concepts' | 'checks'>, 
   return reports.map((r) => reportPage(r, dataset));
 }
 
-export const reportPages = perBuild((data) => buildReportPages(data.dataset, data.localReports));
+export const reportPages = perBuild((data: SiteData) => buildReportPages(data.dataset, data.localReports));

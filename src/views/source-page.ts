@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from '../schema/report.ts';
 import { perBuild } from './per-build.ts';
+import type { SiteData } from './site-data.ts';
 import { sourceSlug } from './urls.ts';
 
 /** The page of one preserved source text, and the reports taken from it (usually one). */
@@ -28,4 +29,4 @@ export function buildSourcePages(reports: readonly Report[], contentDir: string)
   }));
 }
 
-export const sourcePages = perBuild((data) => buildSourcePages(data.localReports, data.contentDir));
+export const sourcePages = perBuild((data: SiteData) => buildSourcePages(data.localReports, data.contentDir));

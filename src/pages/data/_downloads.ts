@@ -1,6 +1,7 @@
-import { buildDownloads, type Downloads } from '../../downloads/downloads.ts';
+import { buildDownloads } from '../../downloads/downloads.ts';
 import { absoluteUrl } from '../../views/citation.ts';
-import { siteData } from '../../views/site-data.ts';
+import { perBuild } from '../../views/per-build.ts';
+import type { SiteData } from '../../views/site-data.ts';
 import { sourceUrl, url } from '../../views/urls.ts';
 
 /**
@@ -8,17 +9,12 @@ import { sourceUrl, url } from '../../views/urls.ts';
  * them from the dataset and the options it is given, and this is where the site's own title, licence and addresses
  * are passed in. (The leading underscore keeps Astro from making a route of this file.)
  */
-let built: Downloads | undefined;
-
-export function siteDownloads(): Downloads {
-  if (built) return built;
-  const { dataset, site, localReports } = siteData();
-  built = buildDownloads(dataset, {
+export const siteDownloads = perBuild(({ dataset, site, localReports }: SiteData) =>
+  buildDownloads(dataset, {
     siteTitle: site.title,
     homepage: absoluteUrl(url(), site.url) ?? undefined,
     license: site.license,
     reportFiles: localReports.map((r) => r.id),
     sourcePage: (file) => absoluteUrl(sourceUrl(file), site.url) ?? undefined,
-  });
-  return built;
-}
+  }),
+);

@@ -8,4 +8,4 @@ export function getStaticPaths() {
   return siteData().localReports.map((r) => ({ params: { id: r.id } }));
 }
 
-export const GET: APIRoute = ({ params }) => downloadResponse(siteDownloads(), `reports/${params.id}.json`);
+export const GET: APIRoute = ({ params }) => downloadResponse(siteDownloads(siteData()), `reports/${params.id}.json`);
