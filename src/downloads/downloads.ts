@@ -125,3 +125,9 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
     },
   };
 }
+
+/** A static endpoint's response for one download. */
+export function downloadResponse(downloads: Downloads, path: string): Response {
+  const f = downloads.file(path);
+  return new Response(f.body, { headers: { 'content-type': f.mediatype } });
+}

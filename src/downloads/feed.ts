@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Report } from '../schema/report.ts';
-import { KIND_FULL_NAMES } from '../views/report-facts.ts';
+import { KIND_FULL_NAMES, placeName, reportHeading } from '../views/report-facts.ts';
 import { isoDateTime } from '../views/build-date.ts';
 
 /**
@@ -40,11 +40,11 @@ export function feedEntry(r: Report, href: string): FeedEntry {
   const year = r.fiscal_year.value === null ? '年度未注明' : `${r.fiscal_year.value} 年度`;
   return {
     id: `urn:uuid:${uuidV5(`jixiao-gongkai:report:${r.id}`)}`,
-    title: r.title.includes(r.department) ? r.title : `${r.department} ${r.title}`,
+    title: reportHeading(r),
     href,
     published: `${r.publication.date}T00:00:00+08:00`,
     author: r.publication.publisher ?? r.department,
-    summary: `${r.region.city.name}${r.region.name} · ${year} · ${KIND_FULL_NAMES[r.kind]}`,
+    summary: `${placeName(r.region)} · ${year} · ${KIND_FULL_NAMES[r.kind]}`,
   };
 }
 
@@ -90,4 +90,25 @@ export function atomFeed(input: FeedInput): string {
     '</feed>',
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** The feed's title, also where pages announce the feed. */
+export const feedTitle = (siteTitle: string) => `${siteTitle}：最新公开的报告`;
+
+/** feed.xml: the site's reports by publication date, with the site's title and addresses passed in. */
+export function reportsFeed(
+  reports: readonly Report[],
+  siteTitle: string,
+  links: { self: string; home: string; base: string | null; report(id: string): string },
+): string {
+  const { dated, undated } = datedReports(reports);
+  return atomFeed({
+    title: feedTitle(siteTitle),
+    subtitle: `按发布日期排列，共 ${dated.length} 份。` + (undated.length ? `另有 ${undated.length} 份报告原文未注明发布日期，不列入本订阅，见全部报告列表。` : ''),
+    selfHref: links.self,
+    homeHref: links.home,
+    base: links.base,
+    author: siteTitle,
+    entries: dated.map((r) => feedEntry(r, links.report(r.id))),
+  });
 }

@@ -3,7 +3,8 @@ import { ConceptsFile } from '../schema/concept.ts';
 import { Dataset } from '../schema/dataset.ts';
 import { fieldAt } from '../schema/meta.ts';
 import { Amount, Figure, Indicator, Rate, Report, Score, Task } from '../schema/report.ts';
-import { headlineAmount, headlineRate } from '../views/report-facts.ts';
+import { conceptsOf } from '../views/concepts.ts';
+import { HEADLINE_AMOUNTS, HEADLINE_RATE, headlineAmount, headlineRate } from '../views/report-facts.ts';
 import { columnsFrom, fromLeaves, withBases, type Column } from './columns.ts';
 import { leaves, mergeOptions, schemaAt, unwrap, type Leaf } from './flatten.ts';
 
@@ -24,10 +25,6 @@ export interface Table<Row = any> {
 }
 
 type Item<T> = { report: Report; item: T };
-
-/** The headline amounts of reports.csv, the same ones the report pages show first. */
-export const HEADLINE_AMOUNTS = ['budget', 'income', 'expenditure'] as const;
-export const HEADLINE_RATE = 'execution_rate';
 
 /** Columns that say which report a row of a long table belongs to, so that it can be read without joining. */
 function reportColumns<Row extends { report: Report }>(): Column<Row>[] {
@@ -55,7 +52,8 @@ function leafOf(schema: z.ZodType, path: string[], key: string): Leaf {
 }
 
 export function buildTables(dataset: Dataset): Table[] {
-  const name = (key: string) => dataset.concepts.find((c) => c.key === key)?.name ?? key;
+  // reports.csv carries the headline figures of the report pages, under the concepts' names.
+  const { name } = conceptsOf(dataset);
 
   const reports: Table<Report> = {
     name: 'reports',

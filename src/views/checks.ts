@@ -68,6 +68,38 @@ export function placedBesideFigure(report: Report, ref: CheckRef | undefined): b
   return !!list && ref.index !== null && ref.index < list.length;
 }
 
+/** The findings about one figure of a report: `at` is the figure itself (its position is looked up) or its index. */
+export function figureNotes(checks: Checks | undefined, report: Report, kind: CheckRef['kind'], at: { item?: unknown; index?: number }): { primary: Finding[]; related: Finding[] } {
+  const index = at.index ?? (at.item !== undefined ? (arrayOf(report, kind)?.indexOf(at.item) ?? -1) : null);
+  return index === -1 ? { primary: [], related: [] } : findingsAt(checksOf(checks, report.id).findings, kind, index);
+}
+
+/** The 数据核对 section of a report page; null when the build ran no checks. */
+export interface CheckSummary {
+  findings: Finding[];
+  consistent: Consistent[];
+  warnings: number;
+  notices: number;
+  /** Findings shown beside their figure, listed with the section of the page where that figure is. */
+  beside: { finding: Finding; where: string }[];
+  /** Findings about the text as a whole, shown in full in the section itself. */
+  here: Finding[];
+}
+
+export function checkSummary(checks: Checks | undefined, report: Report): CheckSummary | null {
+  if (!checks) return null;
+  const { findings, consistent } = checksOf(checks, report.id);
+  const warnings = findings.filter((f) => f.severity === '警告').length;
+  return {
+    findings,
+    consistent,
+    warnings,
+    notices: findings.length - warnings,
+    beside: findings.filter((f) => placedBesideFigure(report, f.refs[0])).map((finding) => ({ finding, where: REF_NAMES[finding.refs[0]!.kind] })),
+    here: findings.filter((f) => !placedBesideFigure(report, f.refs[0])),
+  };
+}
+
 export const REF_NAMES: Record<CheckRef['kind'], string> = {
   amount: '资金情况',
   rate: '比率',

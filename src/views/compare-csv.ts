@@ -1,4 +1,5 @@
-import type { Cell, ComparisonView, MetricView } from './compare.ts';
+import type { ComparisonView } from './compare.ts';
+import type { Cell, MetricView } from './metric-view.ts';
 
 /**
  * "Download this view": one CSV row per district and figure of a comparison view, with the basis and the source

@@ -1,11 +1,10 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Dataset, District } from '../schema/dataset.ts';
-import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
 import { prepare } from '../dataset/prepare.ts';
 import { handedOver, type SiteInput } from '../dataset/handover.ts';
 import { buildComparisons, type ComparisonView } from './compare.ts';
+import { indexDataset, type SiteIndex } from './site-index.ts';
 import { registerShards } from './urls.ts';
 import { readSiteConfig } from '../read/site-config.ts';
 import { formatIssue } from '../read/issue.ts';
@@ -15,21 +14,14 @@ import type { SiteConfig } from '../schema/site.ts';
  * The dataset as pages see it, assembled once per build: `npm run build` normalizes and checks content/ before
  * Astro starts and hands the dataset over in memory; `astro dev` normalizes in-process (below).
  */
-export interface SiteData {
-  dataset: Dataset;
+export interface SiteData extends SiteIndex {
   site: SiteConfig;
-  reports: Report[];
   /** Reports whose pages this build renders: all of them, except in a portal, where they live on the shards. */
   localReports: Report[];
-  report(id: string): Report;
-  region(code: string): Region;
-  district(code: string): District;
-  /** Newest first; a report whose year is not stated sorts after every dated one. */
-  byYear: Report[];
-  /** The lines of a preserved source text, for its page. */
-  sourceLines(file: string): string[];
   /** Every comparison view, computed once per build. */
   comparisons: ComparisonView[];
+  /** The content folder, where the preserved source texts are. */
+  contentDir: string;
 }
 
 export type { SiteConfig };
@@ -79,27 +71,11 @@ export function siteData(): SiteData {
 
 function assemble({ contentDir, dataset, site }: SiteInput): SiteData {
   if (dataset.shards) registerShards(dataset.shards);
-  const reports = new Map(dataset.reports.map((r) => [r.id, r]));
-  const regions = new Map(dataset.regions.map((r) => [r.code, r]));
-  const districts = new Map(dataset.districts.map((d) => [d.code, d]));
-  const byYear = [...dataset.reports].sort(
-    (a, b) => (b.fiscal_year.value ?? -Infinity) - (a.fiscal_year.value ?? -Infinity) || a.region.code.localeCompare(b.region.code) || a.id.localeCompare(b.id),
-  );
-  const get = <T>(map: Map<string, T>, key: string, what: string): T => {
-    const v = map.get(key);
-    if (!v) throw new Error(`数据集中没有${what} ${key}`);
-    return v;
-  };
   return {
-    dataset,
+    ...indexDataset(dataset),
     site,
-    sourceLines: (file) => readFileSync(join(contentDir, 'sources', file), 'utf8').split(/\r?\n/),
-    reports: dataset.reports,
     localReports: dataset.shards ? [] : dataset.reports,
-    report: (id) => get(reports, id, '报告'),
-    region: (code) => get(regions, code, '地区'),
-    district: (code) => get(districts, code, '地区'),
-    byYear,
     comparisons: buildComparisons(dataset),
+    contentDir,
   };
 }

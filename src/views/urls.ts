@@ -25,3 +25,4 @@ export const reportUrl = (id: string) => on(shardOfReport.get(id), `reports/${id
 export const districtUrl = (slug: string) => url(`districts/${slug}/`);
 export const sourceSlug = (file: string) => file.replace(/\.txt$/, '');
 export const sourceUrl = (file: string, line?: number) => on(shardOfSource.get(file), `sources/${sourceSlug(file)}/`) + (line ? `#L${line}` : '');
+export const compareUrl = (view: { year: string; sector: { slug: string } }) => url(`compare/${view.year}/${view.sector.slug}/`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atomFeed, datedReports, feedEntry, uuidV5 } from '../../src/downloads/feed.ts';
+import { atomFeed, datedReports, feedEntry, feedTitle, reportsFeed, uuidV5 } from '../../src/downloads/feed.ts';
 import type { Report } from '../../src/schema/report.ts';
 
 const report = (id: string, date: string | null): Report =>
@@ -44,5 +44,15 @@ describe('Atom feed of reports by publication date', () => {
     const empty = atomFeed({ title: 't', subtitle: 's', selfHref: '/feed.xml', homeHref: '/', author: 'A', entries: [], generated: '2026-01-01T00:00:00Z' });
     expect(empty).toContain('<updated>2026-01-01T00:00:00Z</updated>');
     expect(empty).not.toContain('<entry>');
+  });
+});
+
+describe('the site feed', () => {
+  it('titles the feed after the site, counts the reports left out, and links each entry', () => {
+    const xml = reportsFeed([report('a', '2024-01-02'), report('b', null)], '绩效公开', { self: '/feed.xml', home: '/reports/', base: null, report: (id) => `/reports/${id}/` });
+    expect(xml).toContain(`<title>${feedTitle('绩效公开')}</title>`);
+    expect(xml).toContain('<subtitle>按发布日期排列，共 1 份。另有 1 份报告原文未注明发布日期，不列入本订阅，见全部报告列表。</subtitle>');
+    expect(xml).toContain('href="/reports/a/"');
+    expect(xml).not.toContain('/reports/b/');
   });
 });

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.ts';
-import { buildComparisons, districtSeries, METRICS, type ComparisonView } from '../../src/views/compare.ts';
+import { buildComparisons, type ComparisonView } from '../../src/views/compare.ts';
+import { districtSeries } from '../../src/views/district-series.ts';
+import { METRICS } from '../../src/views/metrics.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 import type { Report } from '../../src/schema/report.ts';
 

@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
 import { siteData } from '../../../../views/site-data.ts';
-import { metricRecords, toCsv } from '../../../../views/compare-csv.ts';
+import { comparePages } from '../../../../views/compare-page.ts';
+import { toCsv } from '../../../../views/compare-csv.ts';
 
 /** The data of one metric of one comparison view, with basis and source columns (what "download" links to). */
 export function getStaticPaths() {
-  return siteData().comparisons.flatMap((view) =>
-    view.metrics.map((m) => ({ params: { year: view.year, sector: view.sector.slug, metric: m.metric.key }, props: { csv: toCsv(metricRecords(view, m)) } })),
+  return comparePages(siteData()).flatMap((page) =>
+    page.charts.map((chart) => ({ params: { year: page.view.year, sector: page.view.sector.slug, metric: chart.m.metric.key }, props: { csv: toCsv(chart.records) } })),
   );
 }
 

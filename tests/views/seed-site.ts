@@ -1,0 +1,18 @@
+import { checkDataset } from '../../src/checks/index.ts';
+import { buildDataset } from '../../src/dataset/dataset.ts';
+import { readSources } from '../../src/dataset/prepare.ts';
+import type { Dataset } from '../../src/schema/dataset.ts';
+import { buildComparisons } from '../../src/views/compare.ts';
+import { indexDataset } from '../../src/views/site-index.ts';
+
+/**
+ * The five seed reports as the pages see them — dataset, checks, lookups and comparisons — built in-process, as
+ * `npm run build` does before Astro, but without writing the dataset file.
+ */
+export function seedSite() {
+  const dataset: Dataset = buildDataset('content').dataset!;
+  dataset.checks = checkDataset(dataset, readSources('content', dataset));
+  return { ...indexDataset(dataset), localReports: dataset.reports, comparisons: buildComparisons(dataset), contentDir: 'content' };
+}
+
+export type SeedSite = ReturnType<typeof seedSite>;
