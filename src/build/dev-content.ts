@@ -1,4 +1,4 @@
-import { resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 
 /**
@@ -12,7 +12,7 @@ export function devContent(contentDir = 'content'): AstroIntegration {
   return {
     name: 'jixiao-dev-content',
     hooks: {
-      'astro:server:setup': ({ server }) => {
+      'astro:server:setup': ({ server, logger }) => {
         server.watcher.add(dir);
         const changed = (path: string) => {
           if (path !== dir && !path.startsWith(dir + sep)) return;
@@ -20,6 +20,7 @@ export function devContent(contentDir = 'content'): AstroIntegration {
             if (name !== 'client') environment.hot.send('astro:content-changed', {});
           }
           server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+          logger.info(`${relative(process.cwd(), path)} 已修改：下一次请求时重新读取内容`);
         };
         for (const event of ['add', 'change', 'unlink'] as const) server.watcher.on(event, changed);
       },

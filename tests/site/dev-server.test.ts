@@ -53,6 +53,14 @@ describe('astro dev', () => {
     server?.kill();
   });
 
+  /** Writes a content file and waits until the dev server has noticed, as an author's next refresh would. */
+  const edit = async (text: string) => {
+    const seen = log.split('已修改：').length;
+    writeFileSync(file, text);
+    for (let i = 0; i < 100 && log.split('已修改：').length === seen; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(log.split('已修改：').length, log).toBeGreaterThan(seen);
+  };
+
   const page = async () => {
     const res = await fetch(`${origin}/reports/${REPORT}/`);
     return { status: res.status, html: await res.text() };
@@ -64,20 +72,20 @@ describe('astro dev', () => {
     expect(before.html).toContain('353,514.91');
     expect(before.html).not.toContain('已在开发服务器中修改');
 
-    writeFileSync(file, original.replace(/^title: (.*)$/m, 'title: $1已在开发服务器中修改'));
+    await edit(original.replace(/^title: (.*)$/m, 'title: $1已在开发服务器中修改'));
     const after = await page();
     expect(after.status).toBe(200);
     expect(after.html).toContain('已在开发服务器中修改');
   }, 60_000);
 
   it('prints a content error as the build prints it, and recovers once it is fixed', async () => {
-    writeFileSync(file, original.replace(/^ {2}- label: 年度预算数$/m, '  - label: 年度预算数（写错的标签）'));
+    await edit(original.replace(/^ {2}- label: 年度预算数$/m, '  - label: 年度预算数（写错的标签）'));
     const broken = await page();
     expect(broken.status).toBe(500);
     expect(log).toContain(`content/reports/${REPORT}.md:22  字段：原文标签（finance[0].label）`);
     expect(log).toContain('原文标签「年度预算数（写错的标签）」不在概念表中');
 
-    writeFileSync(file, original);
+    await edit(original);
     const fixed = await page();
     expect(fixed.status).toBe(200);
     expect(fixed.html).not.toContain('已在开发服务器中修改');
