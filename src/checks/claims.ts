@@ -4,7 +4,8 @@ import type { Provenance, Report } from '../schema/report.ts';
 import type { Located } from '../text/source-text.ts';
 import { type CheckContext, type Outcome, quotesOf } from './outcome.ts';
 import { agrees, EPS, figureNumber, amountNumber, halfUnit, moneyHalfUnit, negate, rangeOf, showComputed, showSmall, showText, toWan, withUnit } from './precision.ts';
-import { labelKey, partsOutcome, STRUCTURES } from './sums.ts';
+import { partsOutcome, STRUCTURES } from './sums.ts';
+import { labelKey, withoutOfWhich } from '../text/label.ts';
 
 /**
  * Narrative claims: sentences such as 「X 万元，比上年决算数增加 Y 万元，增长 Z%」, 「X 万元，完成全年预算 B 万元的
@@ -108,9 +109,7 @@ export function subjectKey(subject: string): string {
 
 /** The item as a reader would name it, from the original text: no ordinal, no leading year, no trailing 「为」. */
 export function displaySubject(subject: string): string {
-  return subject
-    .trim()
-    .replace(/^其中\s*[：:，,]?\s*/, '')
+  return withoutOfWhich(subject.trim())
     .replace(/^(?:[（(]?\s*\d+\s*[.、．)）]|[一二三四五六七八九十]+\s*[、.．)）]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）])\s*/, '')
     .replace(/^.*?\d{4}\s*年\s*(?:度)?\s*/, '')
     .replace(/^(?:本部门|本单位|我局|我部门|本局|全区|全年)+\s*/, '')

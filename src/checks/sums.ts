@@ -1,7 +1,7 @@
 import type { CheckNumber } from '../schema/check.ts';
 import type { Basis } from '../schema/basis.ts';
 import type { Amount, Provenance, Report } from '../schema/report.ts';
-import { compact } from '../text/chars.ts';
+import { labelKey, withoutOfWhich } from '../text/label.ts';
 import { type CheckContext, type Outcome, quotesOf, refsOf } from './outcome.ts';
 import { addTexts, amountNumber, EPS, figureNumber, showSmall, showText, subtractTexts, withUnit } from './precision.ts';
 
@@ -10,13 +10,6 @@ import { addTexts, amountNumber, EPS, figureNumber, showSmall, showText, subtrac
  * 项目支出 against 总支出, the three “三公” items against their total, staffing parts against 编制数, task funds
  * against the department's totals. The tolerance is the sum of every figure's half-unit.
  */
-
-/** A label as compared: NFKC, no spaces, no quotation marks, no leading 其中. */
-export function labelKey(label: string): string {
-  return compact(label)
-    .replace(/["'“”‘’「」『』]/g, '')
-    .replace(/^其中[:,]?/, '');
-}
 
 export interface Part {
   number: CheckNumber;
@@ -46,7 +39,7 @@ export function partsOutcome(opts: {
   const equal = Math.abs(difference) <= tolerance + EPS;
   const bad = complete ? !equal : exceeds;
   const single = parts.length === 1;
-  const what = opts.what ?? (single ? parts[0]!.number.label.replace(/^其中\s*[：:，,]?\s*/, '') : '各分项');
+  const what = opts.what ?? (single ? withoutOfWhich(parts[0]!.number.label) : '各分项');
   const sumOf = single ? '' : '之和';
   const formula = `${parts.map((p) => `${p.number.label} ${showText(p.number.text)}`).join(' + ')} = ${withUnit(showText(sumText), unit)}；${total.number.label} ${withUnit(showText(total.number.text), unit)}`;
   const gap = withUnit(showText(subtractTexts(total.number.text, sumText).replace(/^-/, '')), unit);

@@ -1,7 +1,10 @@
 import type { Basis } from '../schema/basis.ts';
 import type { Concept, ConceptsFile } from '../schema/concept.ts';
 import type { Region, RegionsFile } from '../schema/region.ts';
-import { compact } from '../text/chars.ts';
+import { labelKey } from '../text/label.ts';
+
+// normalize/indicator-links.ts imports labelKey from here; its home is text/label.ts.
+export { labelKey };
 
 /** Districts with their city and province resolved, keyed by GB/T 2260 code. */
 export function resolveRegions(file: RegionsFile): { regions: Map<string, Region>; problems: string[] } {
@@ -29,16 +32,6 @@ export function resolveRegions(file: RegionsFile): { regions: Map<string, Region
     });
   }
   return { regions, problems };
-}
-
-/**
- * Labels are compared after NFKC, without whitespace, quotation marks or a leading 「其中」, because documents print
- * 「其中:一般公共预算年度支出数」 and 「“三公”经费」 where the table lists 一般公共预算年度支出数 and 三公经费.
- */
-export function labelKey(label: string): string {
-  return compact(label)
-    .replace(/["'“”‘’「」]/g, '')
-    .replace(/^其中[:：]?/, '');
 }
 
 export interface ConceptMatch {

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConceptIndex, labelKey, resolveRegions } from '../../src/read/registry.ts';
-
-describe('labelKey', () => {
-  it('ignores 其中, quotation marks, spaces and full-width forms', () => {
-    expect(labelKey('其中:一般公共预算年度支出数')).toBe('一般公共预算年度支出数');
-    expect(labelKey('其中：一般公共预算 年度预算数')).toBe('一般公共预算年度预算数');
-    expect(labelKey('“三公”经费支出决算')).toBe('三公经费支出决算');
-  });
-});
+import { ConceptIndex, resolveRegions } from '../../src/read/registry.ts';
 
 describe('ConceptIndex', () => {
   const index = new ConceptIndex({

@@ -1,6 +1,6 @@
 import type { Basis } from '../../schema/basis.ts';
 import type { Concept } from '../../schema/concept.ts';
-import { labelKey } from '../../read/registry.ts';
+import { labelKey, QUOTE_MARK } from '../../text/label.ts';
 import type { FinanceDraft, Uncertain } from '../draft.ts';
 import type { Registries } from '../registries.ts';
 import type { SourceIndex } from '../source-index.ts';
@@ -12,7 +12,6 @@ import { decimalsOf, numeric, readNumber } from './numbers.ts';
  * one place where a label is decided to mean a concept.
  */
 
-const QUOTE_CHARS = /["'“”‘’「」『』]/;
 const BASIS_WORDS: [RegExp, Basis][] = [
   [/一般公共预算/, '一般公共预算'],
   [/政府性基金/, '政府性基金'],
@@ -61,7 +60,7 @@ function withoutQuotes(flat: string): { text: string; map: number[] } {
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < flat.length; i++) {
-    if (QUOTE_CHARS.test(flat[i]!)) continue;
+    if (QUOTE_MARK.test(flat[i]!)) continue;
     text += flat[i];
     map.push(i);
   }
