@@ -3,7 +3,8 @@ import type { CheckNumber, CheckRef } from '../schema/check.ts';
 import type { Provenance, Report } from '../schema/report.ts';
 import type { Located } from '../text/source-text.ts';
 import { type CheckContext, type Outcome, quotesOf } from './outcome.ts';
-import { agrees, EPS, figureNumber, amountNumber, halfUnit, moneyHalfUnit, negate, rangeOf, showComputed, showSmall, showText, toWan, withUnit } from './precision.ts';
+import { agrees, EPS, figureNumber, amountNumber, halfUnit, moneyHalfUnit, negate, rangeOf, showComputed, showSmall, showText, withUnit } from './precision.ts';
+import { toWan } from '../text/amount.ts';
 import { partsOutcome, STRUCTURES } from './sums.ts';
 import { labelKey, withoutOfWhich } from '../text/label.ts';
 
