@@ -5,6 +5,7 @@ import type { Located } from '../text/source-text.ts';
 import { type CheckContext, type Outcome, quotesOf } from './outcome.ts';
 import { agrees, EPS, figureNumber, amountNumber, halfUnit, moneyHalfUnit, negate, rangeOf, showComputed, showSmall, showText, withUnit } from './precision.ts';
 import { toWan } from '../text/amount.ts';
+import { compactIndex } from '../text/compact-index.ts';
 import { partsOutcome, STRUCTURES } from './sums.ts';
 import { labelKey, withoutOfWhich } from '../text/label.ts';
 
@@ -73,20 +74,6 @@ const MONEY_ITEM = /(收入|支出|经费|预算数?|决算数?|资金|拨款|�
 const PLUS = new Set(['增加', '增长', '上升', '增幅']);
 const MINUS = new Set(['减少', '下降', '降低', '降幅']);
 
-/** NFKC without whitespace, remembering for each character where it came from in the original text. */
-export function compactMap(text: string): { flat: string; orig: number[] } {
-  let flat = '';
-  const orig: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const n = ch.normalize('NFKC').replace(/[\s\u3000\u00a0]+/g, '');
-    for (let k = 0; k < n.length; k++) orig.push(i);
-    flat += n;
-    i += ch.length;
-  }
-  return { flat, orig };
-}
-
 function money(number: string, unit: string): Money {
   const d = parseDecimal(number);
   return { printed: `${number}${unit}`, wan: toWan(d, unit), half: moneyHalfUnit(d, unit) };
@@ -147,7 +134,7 @@ export function textUnits(report: Report): TextUnit[] {
 
 /** Reads the claims of one stretch of text. */
 export function extractClaims(unit: TextUnit, locate: (text: string) => Located | null = () => null): Claim[] {
-  const { flat, orig } = compactMap(unit.text);
+  const { flat, from: orig } = compactIndex(unit.text);
   const claims: Claim[] = [];
   const original = (s: number, e: number) => unit.text.slice(orig[s]!, e < flat.length ? orig[e]! : unit.text.length).replace(/\s+/g, ' ').trim();
   let start = 0;
