@@ -2,7 +2,7 @@ import { CHECK_NAMES, PERSONAL_KINDS, type CheckKey, type CheckRule, type Checks
 import type { Concept } from '../schema/concept.ts';
 import type { Report } from '../schema/report.ts';
 import { SourceText } from '../text/source-text.ts';
-import { checkClaims } from './claims.ts';
+import { checkClaims } from './claims/index.ts';
 import type { Check, CheckContext, Outcome } from './outcome.ts';
 import { scanRecord, scanText } from './personal-data.ts';
 import { checkRates } from './rates.ts';

@@ -1,6 +1,6 @@
 import type { Report } from '../schema/report.ts';
 import { type CheckContext, type Outcome } from './outcome.ts';
-import { textUnits } from './claims.ts';
+import { textUnits } from './prose.ts';
 import { compactIndex } from '../text/compact-index.ts';
 
 /**
