@@ -1,6 +1,7 @@
 import { CHECK_NAMES, PERSONAL_KINDS, type CheckKey, type CheckRule, type Checks, type Consistent, type Finding, type PersonalDataFlag } from '../schema/check.ts';
 import type { Concept } from '../schema/concept.ts';
 import type { Report } from '../schema/report.ts';
+import { conceptsByKey } from '../read/registry.ts';
 import { SourceText } from '../text/source-text.ts';
 import { checkClaims } from './claims/index.ts';
 import type { Check, CheckContext, Outcome } from './outcome.ts';
@@ -73,11 +74,12 @@ export function checkDataset(dataset: CheckInput, sources: ReadonlyMap<string, s
     if (!texts.has(file) && sources.has(file)) texts.set(file, new SourceText(sources.get(file)!));
     return texts.get(file) ?? null;
   };
+  const concepts = conceptsByKey(dataset.concepts);
   const findings: Finding[] = [];
   const consistent: Consistent[] = [];
   for (const report of dataset.reports) {
     const source = textOf(report.source.file);
-    const result = checkReport(report, { locate: (t) => source?.find(t) ?? null, concepts: dataset.concepts });
+    const result = checkReport(report, { locate: (t) => source?.find(t) ?? null, concepts });
     findings.push(...result.findings);
     consistent.push(...result.consistent);
   }

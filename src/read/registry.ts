@@ -34,20 +34,33 @@ export function resolveRegions(file: RegionsFile): { regions: Map<string, Region
   return { regions, problems };
 }
 
+/**
+ * The one lookup of a concept by key, for the registry as read (ConceptIndex.byKey) and for a dataset's concept
+ * list (checks, views, downloads). The first concept of a key wins, as Array.find did; a repeated key is a
+ * registry error (ConceptIndex.problems).
+ */
+export function conceptsByKey(concepts: readonly Concept[]): ReadonlyMap<string, Concept> {
+  const byKey = new Map<string, Concept>();
+  for (const concept of concepts) if (!byKey.has(concept.key)) byKey.set(concept.key, concept);
+  return byKey;
+}
+
 export interface ConceptMatch {
   concept: Concept;
   basis?: Basis;
 }
 
 export class ConceptIndex {
-  readonly byKey = new Map<string, Concept>();
+  readonly byKey: ReadonlyMap<string, Concept>;
   private readonly byLabel = new Map<string, ConceptMatch>();
   readonly problems: string[] = [];
 
   constructor(file: ConceptsFile) {
+    this.byKey = conceptsByKey(file.concepts);
+    const seen = new Set<string>();
     for (const concept of file.concepts) {
-      if (this.byKey.has(concept.key)) this.problems.push(`概念键 ${concept.key} 重复`);
-      this.byKey.set(concept.key, concept);
+      if (seen.has(concept.key)) this.problems.push(`概念键 ${concept.key} 重复`);
+      seen.add(concept.key);
       for (const alias of concept.aliases) {
         const label = typeof alias === 'string' ? alias : alias.label;
         const key = labelKey(label);
