@@ -18,6 +18,8 @@ export interface BuildResult {
   issues: ContentIssue[];
   /** Report files found in content/reports: every one must come out as a record or as an error. */
   filesIn: number;
+  /** The source texts the reports cite, by file name, as loaded to check quotes: the checks read them from here. */
+  sources: ReadonlyMap<string, SourceText>;
 }
 
 const REPORT_FILE = /\.(md|ya?ml)$/;
@@ -123,11 +125,11 @@ export function buildDataset(contentDir: string): BuildResult {
   }
 
   const hasErrors = issues.some((i) => i.severity === 'error');
-  if (hasErrors || !regionsFile) return { dataset: null, issues, filesIn: names.length };
+  if (hasErrors || !regionsFile) return { dataset: null, issues, filesIn: names.length, sources };
   const catalogue = indicatorsFile?.indicators ?? [];
   const links = linkIndicators(reports, catalogue);
   for (const message of links.problems) issues.push({ severity: 'error', file: rel(join(contentDir, 'indicators.yaml')), path: [], message, hint: '每种写法只能归入一个标准指标。' });
-  if (links.problems.length || !sectorsFile || !indicatorsFile) return { dataset: null, issues, filesIn: names.length };
+  if (links.problems.length || !sectorsFile || !indicatorsFile) return { dataset: null, issues, filesIn: names.length, sources };
   const dataset: Dataset = {
     schema_version: 1,
     regions: [...regions.values()],
@@ -138,7 +140,7 @@ export function buildDataset(contentDir: string): BuildResult {
     indicator_catalogue: catalogue,
     unlinked_indicators: links.unlinked,
   };
-  return { dataset: Dataset.parse(dataset), issues, filesIn: names.length };
+  return { dataset: Dataset.parse(dataset), issues, filesIn: names.length, sources };
 }
 
 function loadSource(contentDir: string, file: string, cache: Map<string, SourceText>): SourceText | null {

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative } from 'node:path';
 import type { Dataset } from '../schema/dataset.ts';
 import { buildDataset } from './dataset.ts';
 import { formatIssue } from '../read/issue.ts';
@@ -20,7 +20,7 @@ export interface Prepared {
  * Returns ok=false when any file has an error: the site is never built with a report left out.
  */
 export function prepare(contentDir: string, outFile: string, log: (line: string) => void = console.error): Prepared {
-  const { dataset, issues, filesIn } = buildDataset(contentDir);
+  const { dataset, issues, filesIn, sources } = buildDataset(contentDir);
   for (const issue of issues) log(formatIssue(issue));
   const errors = issues.filter((i) => i.severity === 'error');
   if (!dataset || errors.length) {
@@ -33,21 +33,11 @@ export function prepare(contentDir: string, outFile: string, log: (line: string)
     throw new Error(`读入 ${filesIn} 份报告文件，却只得到 ${dataset.reports.length} 条记录`);
   }
   // Arithmetic checks and personal-data flags, once per build: they are listed, never block the build.
-  dataset.checks = checkDataset(dataset, readSources(contentDir, dataset));
+  dataset.checks = checkDataset(dataset, sources);
   const shown = relative(process.cwd(), contentDir) || '.';
   for (const flag of dataset.checks.personal_data) log(formatPersonalData(flag, shown.startsWith('..') ? contentDir : shown));
   log(summaryLine(dataset.checks));
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, JSON.stringify(dataset));
   return { ok: true, dataset, reportsIn: filesIn };
-}
-
-/** The preserved source texts of the dataset's reports, by file name. */
-export function readSources(contentDir: string, dataset: Dataset): Map<string, string> {
-  const sources = new Map<string, string>();
-  for (const file of new Set(dataset.reports.map((r) => r.source.file))) {
-    const path = join(contentDir, 'sources', file);
-    if (existsSync(path)) sources.set(file, readFileSync(path, 'utf8'));
-  }
-  return sources;
 }

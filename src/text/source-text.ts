@@ -14,12 +14,15 @@ export interface Located {
  * character of the compacted text remembers the line it came from, which is what provenance links point to.
  */
 export class SourceText {
+  /** The text as read: the personal-data scan reads it as it is, so the build reads each source file once. */
+  readonly text: string;
   readonly lines: string[];
   readonly sha256: string;
   private readonly flat: string;
   private readonly lineOf: Int32Array;
 
   constructor(text: string) {
+    this.text = text;
     this.sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
     this.lines = text.split(/\r?\n/);
     // Only the line of each character is kept: a build holds every source at once.
