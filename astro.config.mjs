@@ -4,7 +4,6 @@
 import { defineConfig } from 'astro/config';
 import { astroConfig } from './src/build/astro-config.ts';
 import { devContent } from './src/build/dev-content.ts';
-import { configuredBase, readSiteConfig } from './src/read/site-config.ts';
+import { siteAddress } from './src/read/site-config.ts';
 
-const { site } = readSiteConfig('content');
-export default defineConfig(astroConfig({ base: configuredBase(site), site: site?.url, integrations: [devContent('content')] }));
+export default defineConfig(astroConfig({ ...siteAddress('content'), integrations: [devContent('content')] }));

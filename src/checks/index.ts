@@ -1,8 +1,9 @@
 import { CHECK_NAMES, PERSONAL_KINDS, type CheckKey, type CheckRule, type Checks, type Consistent, type Finding, type PersonalDataFlag } from '../schema/check.ts';
 import type { Concept } from '../schema/concept.ts';
 import type { Report } from '../schema/report.ts';
-import { SourceText } from '../text/source-text.ts';
-import { checkClaims } from './claims.ts';
+import { conceptsByKey } from '../read/registry.ts';
+import type { SourceText } from '../text/source-text.ts';
+import { checkClaims } from './claims/index.ts';
 import type { Check, CheckContext, Outcome } from './outcome.ts';
 import { scanRecord, scanText } from './personal-data.ts';
 import { checkRates } from './rates.ts';
@@ -64,20 +65,17 @@ export interface CheckInput {
 }
 
 /**
- * Checks every report of a dataset. `sources` maps a source file name (content/sources/x.txt) to its text; a
- * report whose source is missing is still checked, its narrative claims only without line numbers.
+ * Checks every report of a dataset. `sources` maps a source file name (content/sources/x.txt) to its text as
+ * buildDataset loaded it; a report whose source is missing is still checked, its narrative claims only without
+ * line numbers.
  */
-export function checkDataset(dataset: CheckInput, sources: ReadonlyMap<string, string>): Checks {
-  const texts = new Map<string, SourceText>();
-  const textOf = (file: string) => {
-    if (!texts.has(file) && sources.has(file)) texts.set(file, new SourceText(sources.get(file)!));
-    return texts.get(file) ?? null;
-  };
+export function checkDataset(dataset: CheckInput, sources: ReadonlyMap<string, SourceText>): Checks {
+  const concepts = conceptsByKey(dataset.concepts);
   const findings: Finding[] = [];
   const consistent: Consistent[] = [];
   for (const report of dataset.reports) {
-    const source = textOf(report.source.file);
-    const result = checkReport(report, { locate: (t) => source?.find(t) ?? null, concepts: dataset.concepts });
+    const source = sources.get(report.source.file);
+    const result = checkReport(report, { locate: (t) => source?.find(t) ?? null, concepts });
     findings.push(...result.findings);
     consistent.push(...result.consistent);
   }
@@ -99,12 +97,12 @@ export function checkDataset(dataset: CheckInput, sources: ReadonlyMap<string, s
 }
 
 /** Each source text once (several reports may share one), then each record's own prose. */
-export function personalData(reports: Report[], sources: ReadonlyMap<string, string>): PersonalDataFlag[] {
+export function personalData(reports: Report[], sources: ReadonlyMap<string, SourceText>): PersonalDataFlag[] {
   const flags: PersonalDataFlag[] = [];
   const add = (f: Omit<PersonalDataFlag, 'id' | 'kind_name'>) => flags.push({ id: `pd-${flags.length + 1}`, kind_name: PERSONAL_KINDS[f.kind], ...f });
   const files = [...new Set(reports.map((r) => r.source.file))];
   for (const file of files) {
-    const text = sources.get(file);
+    const text = sources.get(file)?.text;
     if (text === undefined) continue;
     const ids = reports.filter((r) => r.source.file === file).map((r) => r.id);
     for (const h of scanText(text)) add({ report_ids: ids, kind: h.kind, severity: h.severity, masked: h.masked, context: h.context, where: 'source', file, line: h.line, field: null });

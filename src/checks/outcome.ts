@@ -26,7 +26,8 @@ export interface Outcome {
 export interface CheckContext {
   /** Finds a passage in the source text (whitespace and full-width forms ignored); null when absent. */
   locate(text: string): Located | null;
-  concepts: Concept[];
+  /** The dataset's concepts by key (conceptsByKey in read/registry.ts). */
+  concepts: ReadonlyMap<string, Concept>;
 }
 
 export type Check = (report: Report, ctx: CheckContext) => Outcome[];

@@ -1,4 +1,5 @@
-import { decimals, parseDecimal, shiftDecimal, type Decimal } from '../text/number.ts';
+import { decimals, parseDecimal, type Decimal } from '../text/number.ts';
+import { wanShift } from '../text/amount.ts';
 import { compact } from '../text/chars.ts';
 import { groupDigits } from '../text/number.ts';
 import type { CheckNumber, CheckRef } from '../schema/check.ts';
@@ -12,8 +13,6 @@ import type { Amount, Figure } from '../schema/report.ts';
 
 /** Floating-point slack far below any printed precision. */
 export const EPS = 1e-9;
-
-const MONEY_SHIFT: Record<string, number> = { 元: -4, 万元: 0, 亿元: 4 };
 
 /** The number at the start of a printed value (「4.04万元」「353,514.91」「104人」「99.14%」), or null. */
 export function leadingDecimal(printed: string): Decimal | null {
@@ -37,12 +36,7 @@ export function halfUnit(d: Decimal): number {
  */
 export function moneyHalfUnit(printedNumber: Decimal, unit: string): number {
   if (printedNumber.value === 0 && decimals(printedNumber) === 0) return 0;
-  return halfUnit(printedNumber) * 10 ** (MONEY_SHIFT[unit] ?? 0);
-}
-
-/** A printed money value in 万元, exactly (text) and for arithmetic (value). */
-export function toWan(d: Decimal, unit: string): Decimal {
-  return shiftDecimal(d, MONEY_SHIFT[unit] ?? 0);
+  return halfUnit(printedNumber) * 10 ** wanShift(unit);
 }
 
 export function amountNumber(a: Amount, index: number): CheckNumber {

@@ -37,7 +37,7 @@ export function checkRates(report: Report, ctx: CheckContext): Outcome[] {
     const half = halfUnit(printed);
     const stated: CheckNumber = { label: rate.label, printed: rate.printed, value: rate.value, text: printed.text, unit: '%', half_unit: half, ref: { kind: 'rate', index } };
     const above100 = rate.value - half > 100 + EPS;
-    const concept = ctx.concepts.find((c) => c.key === rate.concept);
+    const concept = ctx.concepts.get(rate.concept);
 
     const candidates: Candidate[] = [];
     if (concept?.numerator && concept.denominators?.length) {

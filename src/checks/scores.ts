@@ -2,7 +2,7 @@ import type { CheckNumber, CheckRef } from '../schema/check.ts';
 import type { Report } from '../schema/report.ts';
 import { type CheckContext, type Outcome, quotesOf } from './outcome.ts';
 import { EPS, leadingDecimal, scoreNumber, showSmall, showText } from './precision.ts';
-import { partsOutcome } from './sums.ts';
+import { partsOutcome } from './parts-total.ts';
 
 /**
  * Scores: a score above its maximum (total, module, indicator points against the indicator's weight), modules

@@ -1,6 +1,7 @@
 import type { Report } from '../schema/report.ts';
 import { type CheckContext, type Outcome } from './outcome.ts';
-import { compactMap, textUnits } from './claims.ts';
+import { textUnits } from './prose.ts';
+import { compactIndex } from '../text/compact-index.ts';
 
 /**
  * The evaluated year as the text states it — in the title (「（2023年度）」), at the year's end (「截至 2024 年 12 月
@@ -24,7 +25,7 @@ export function checkYears(report: Report, ctx: CheckContext): Outcome[] {
     ...textUnits(report).map((u) => ({ text: u.text, title: false, at: u.at })),
   ];
   for (const src of sources) {
-    const { flat, orig } = compactMap(src.text);
+    const { flat, from: orig } = compactIndex(src.text);
     const original = (s: number, e: number) => src.text.slice(orig[s]!, e < flat.length ? orig[e]! : src.text.length).replace(/\s+/g, ' ').trim();
     const found: { year: number; phrase: string; what: string }[] = [];
     if (src.title) for (const m of flat.matchAll(/(?<!\d)(\d{4})年度/g)) found.push({ year: Number(m[1]), phrase: src.text, what: '标题' });

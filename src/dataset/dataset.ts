@@ -1,16 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { z } from 'zod';
-import { ConceptsFile } from '../schema/concept.ts';
 import { ContentFile } from '../schema/content.ts';
 import { labelAt } from '../schema/meta.ts';
-import { RegionsFile } from '../schema/region.ts';
-import { IndicatorsFile, SectorsFile } from '../schema/catalogue.ts';
 import { linkIndicators } from '../normalize/indicator-links.ts';
 import { Dataset, type District } from '../schema/dataset.ts';
 import type { Report } from '../schema/report.ts';
 import { readContentFile } from '../read/content-file.ts';
-import { type ContentIssue } from '../read/issue.ts';
+import { type ContentIssue, shownPath } from '../read/issue.ts';
+import { readRegistry, type RegistryName } from '../read/registries.ts';
 import { normalizeReport } from '../normalize/report.ts';
 import { ConceptIndex, resolveRegions } from '../read/registry.ts';
 import { SourceText } from '../text/source-text.ts';
@@ -21,6 +18,8 @@ export interface BuildResult {
   issues: ContentIssue[];
   /** Report files found in content/reports: every one must come out as a record or as an error. */
   filesIn: number;
+  /** The source texts the reports cite, by file name, as loaded to check quotes: the checks read them from here. */
+  sources: ReadonlyMap<string, SourceText>;
 }
 
 const REPORT_FILE = /\.(md|ya?ml)$/;
@@ -32,15 +31,17 @@ const REPORT_FILE = /\.(md|ya?ml)$/;
 export function buildDataset(contentDir: string): BuildResult {
   const issues: ContentIssue[] = [];
   // Paths as an author types them (content/reports/x.md); absolute when the content lives elsewhere.
-  const rel = (p: string) => {
-    const r = relative(process.cwd(), p);
-    return r && !r.startsWith('..') ? r : p;
-  };
+  const rel = shownPath;
 
-  const regionsFile = readRegistry(join(contentDir, 'regions.yaml'), RegionsFile, issues, rel);
-  const conceptsFile = readRegistry(join(contentDir, 'concepts.yaml'), ConceptsFile, issues, rel);
-  const sectorsFile = readRegistry(join(contentDir, 'sectors.yaml'), SectorsFile, issues, rel);
-  const indicatorsFile = readRegistry(join(contentDir, 'indicators.yaml'), IndicatorsFile, issues, rel);
+  const registry = <K extends RegistryName>(name: K) => {
+    const read = readRegistry(contentDir, name);
+    issues.push(...read.issues);
+    return read.data;
+  };
+  const regionsFile = registry('regions');
+  const conceptsFile = registry('concepts');
+  const sectorsFile = registry('sectors');
+  const indicatorsFile = registry('indicators');
   const sectors = new Set(sectorsFile?.sectors.map((s) => s.name));
   const { regions, problems: regionProblems } = regionsFile ? resolveRegions(regionsFile) : { regions: new Map(), problems: [] };
   const concepts = conceptsFile ? new ConceptIndex(conceptsFile) : null;
@@ -124,11 +125,11 @@ export function buildDataset(contentDir: string): BuildResult {
   }
 
   const hasErrors = issues.some((i) => i.severity === 'error');
-  if (hasErrors || !regionsFile) return { dataset: null, issues, filesIn: names.length };
+  if (hasErrors || !regionsFile) return { dataset: null, issues, filesIn: names.length, sources };
   const catalogue = indicatorsFile?.indicators ?? [];
   const links = linkIndicators(reports, catalogue);
   for (const message of links.problems) issues.push({ severity: 'error', file: rel(join(contentDir, 'indicators.yaml')), path: [], message, hint: '每种写法只能归入一个标准指标。' });
-  if (links.problems.length || !sectorsFile || !indicatorsFile) return { dataset: null, issues, filesIn: names.length };
+  if (links.problems.length || !sectorsFile || !indicatorsFile) return { dataset: null, issues, filesIn: names.length, sources };
   const dataset: Dataset = {
     schema_version: 1,
     regions: [...regions.values()],
@@ -139,24 +140,7 @@ export function buildDataset(contentDir: string): BuildResult {
     indicator_catalogue: catalogue,
     unlinked_indicators: links.unlinked,
   };
-  return { dataset: Dataset.parse(dataset), issues, filesIn: names.length };
-}
-
-function readRegistry<T extends z.ZodType>(path: string, schema: T, issues: ContentIssue[], rel: (p: string) => string): z.infer<T> | null {
-  if (!existsSync(path)) {
-    issues.push({ severity: 'error', file: rel(path), path: [], message: '文件不存在', hint: '内容目录必须有 site.yaml、regions.yaml、concepts.yaml、sectors.yaml 和 indicators.yaml（可从 content/ 复制）。' });
-    return null;
-  }
-  const parsed = readContentFile(path, readFileSync(path, 'utf8'));
-  for (const e of parsed.syntaxErrors) issues.push({ severity: 'error', file: rel(path), line: e.line, path: [], message: `YAML 语法错误：${e.message}` });
-  if (parsed.syntaxErrors.length) return null;
-  const result = schema.safeParse(parsed.data);
-  if (result.success) return result.data;
-  for (const zi of result.error.issues) {
-    const issue = zodIssue(zi, parsed.data, schema);
-    issues.push({ ...issue, severity: 'error', file: rel(path), line: parsed.lineOf(issue.path), label: issue.label ?? labelAt(schema, issue.path) });
-  }
-  return null;
+  return { dataset: Dataset.parse(dataset), issues, filesIn: names.length, sources };
 }
 
 function loadSource(contentDir: string, file: string, cache: Map<string, SourceText>): SourceText | null {

@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Dataset } from '../schema/dataset.ts';
 import { buildDataset } from './dataset.ts';
 import { formatIssue } from '../read/issue.ts';
@@ -18,7 +17,7 @@ export interface Prepared {
  * left out.
  */
 export function prepare(contentDir: string, log: (line: string) => void = console.error): Prepared {
-  const { dataset, issues, filesIn } = buildDataset(contentDir);
+  const { dataset, issues, filesIn, sources } = buildDataset(contentDir);
   for (const issue of issues) log(formatIssue(issue));
   const errors = issues.filter((i) => i.severity === 'error');
   if (!dataset || errors.length) {
@@ -31,19 +30,9 @@ export function prepare(contentDir: string, log: (line: string) => void = consol
     throw new Error(`读入 ${filesIn} 份报告文件，却只得到 ${dataset.reports.length} 条记录`);
   }
   // Arithmetic checks and personal-data flags, once per build: they are listed, never block the build.
-  dataset.checks = checkDataset(dataset, readSources(contentDir, dataset));
+  dataset.checks = checkDataset(dataset, sources);
   const shown = relative(process.cwd(), contentDir) || '.';
   for (const flag of dataset.checks.personal_data) log(formatPersonalData(flag, shown.startsWith('..') ? contentDir : shown));
   log(summaryLine(dataset.checks));
   return { ok: true, dataset, reportsIn: filesIn };
-}
-
-/** The preserved source texts of the dataset's reports, by file name. */
-export function readSources(contentDir: string, dataset: Dataset): Map<string, string> {
-  const sources = new Map<string, string>();
-  for (const file of new Set(dataset.reports.map((r) => r.source.file))) {
-    const path = join(contentDir, 'sources', file);
-    if (existsSync(path)) sources.set(file, readFileSync(path, 'utf8'));
-  }
-  return sources;
 }

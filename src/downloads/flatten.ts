@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { defOf as def, unwrap } from '../schema/walk.ts';
 
 /**
  * The scalar fields of a zod object schema, found by walking it: nested objects become dotted paths
  * (provenance.line), lists are left to tables of their own, the options of a union of objects are merged, and each
  * field keeps its zod schema and its Chinese title and description from the metadata set with `field()`.
  * The CSV columns, the data package and the data page are all made from these, so the field list is written once:
- * in src/schema/.
+ * in src/schema/ (whose walker, schema/walk.ts, this uses).
  */
 export interface Leaf {
   /** Keys from the root of the walk to the field. */
@@ -19,40 +20,6 @@ export interface Leaf {
   description?: string;
   /** Titles of the objects the field sits in, outermost first (undefined where an object has none). */
   containers: { key: string; title?: string }[];
-}
-
-interface Def {
-  type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  out?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  options?: z.ZodType[];
-  values?: unknown[];
-}
-
-const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-const WRAPPERS = new Set(['nullable', 'optional', 'default', 'prefault', 'readonly', 'catch', 'nonoptional']);
-
-/** Removes nullable/optional/default wrappers (and the input side of pipes), keeping the first title met. */
-export function unwrap(schema: z.ZodType): { core: z.ZodType; nullable: boolean; title?: string; description?: string } {
-  let s = schema;
-  let nullable = false;
-  let title: string | undefined;
-  let description: string | undefined;
-  for (;;) {
-    const m = z.globalRegistry.get(s) as { title?: string; description?: string } | undefined;
-    if (!title && m?.title) {
-      title = m.title;
-      description = m.description;
-    }
-    const d = def(s);
-    if (d.type === 'nullable' || d.type === 'optional') nullable = true;
-    if (WRAPPERS.has(d.type) && d.innerType) s = d.innerType;
-    else if (d.type === 'pipe' && d.out) s = def(d.out).type === 'transform' ? d.in! : d.out;
-    else return { core: s, nullable, title, description };
-  }
 }
 
 export interface WalkOptions {
@@ -102,17 +69,4 @@ export function mergeOptions(options: Leaf[][], nullable = false, unionTitle?: s
       nullable: nullable || group.length < options.length || group.some((l) => l.nullable),
     };
   });
-}
-
-/** Follows keys from a schema to the schema of a nested field (through wrappers); undefined if there is none. */
-export function schemaAt(schema: z.ZodType, path: readonly string[]): z.ZodType | undefined {
-  let s: z.ZodType | undefined = schema;
-  for (const key of path) {
-    if (!s) return undefined;
-    const d = def(unwrap(s).core);
-    if (d.type === 'object') s = d.shape?.[key];
-    else if (d.type === 'array') s = schemaAt((d as unknown as { element: z.ZodType }).element, [key]);
-    else return undefined;
-  }
-  return s;
 }

@@ -6,7 +6,8 @@ import { Amount, Figure, Indicator, Rate, Report, Score, Task } from '../schema/
 import { conceptsOf } from '../views/concepts.ts';
 import { HEADLINE_AMOUNTS, HEADLINE_RATE, headlineAmount, headlineRate } from '../views/report-facts.ts';
 import { columnsFrom, fromLeaves, withBases, type Column } from './columns.ts';
-import { leaves, mergeOptions, schemaAt, unwrap, type Leaf } from './flatten.ts';
+import { schemaAt, unwrap } from '../schema/walk.ts';
+import { leaves, mergeOptions, type Leaf } from './flatten.ts';
 
 /**
  * The downloadable tables: which records make the rows of each CSV file and which schema fields its columns.
@@ -44,7 +45,7 @@ function perItem<T>(dataset: Dataset, pick: (r: Report) => T[]): Item<T>[] {
 }
 
 /** A field's leaf as columnsFrom would make it, for a field taken from another schema (the 类别 of concepts.yaml). */
-function leafOf(schema: z.ZodType, path: string[], key: string): Leaf {
+function leafOf(schema: z.ZodType, path: (string | number)[], key: string): Leaf {
   const s = schemaAt(schema, path);
   if (!s) throw new Error(`数据结构中没有字段 ${path.join('.')}`);
   const u = unwrap(s);
@@ -80,7 +81,7 @@ export function buildTables(dataset: Dataset): Table[] {
 
   // Amounts and rates are one list in a report (资金情况); the kind column tells them apart.
   type Money = Item<z.infer<typeof Amount> | z.infer<typeof Rate>> & { kind: 'amount' | 'rate' };
-  const kindLeaf = leafOf(ConceptsFile, ['concepts', 'kind'], 'kind');
+  const kindLeaf = leafOf(ConceptsFile, ['concepts', 0, 'kind'], 'kind');
   const finance: Table<Money> = {
     name: 'finance',
     file: 'finance.csv',
@@ -132,13 +133,13 @@ export function buildTables(dataset: Dataset): Table[] {
   };
 
   type Module = z.infer<typeof Score>['modules'][number];
-  const moduleSchema = schemaAt(Score, ['modules']);
+  const moduleSchema = schemaAt(Score, ['modules', 0])!;
   const modules: Table<Item<Module>> = {
     name: 'modules',
     file: 'modules.csv',
     title: '得分模块',
     description: '长表：自评得分分为模块时（如 履职效能、管理效率），每个模块一行，带得分、满分和出处。总分在 reports.csv。',
-    columns: [...reportColumns(), ...columnsFrom<Item<Module>>({ schema: (moduleSchema as z.ZodArray<z.ZodType>).element, from: (row) => row.item })],
+    columns: [...reportColumns(), ...columnsFrom<Item<Module>>({ schema: moduleSchema, from: (row) => row.item })],
     rows: perItem(dataset, (r) => r.score.modules),
     foreignKeys: reportKey,
   };

@@ -1,9 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { ConceptsFile, type Concept } from '../schema/concept.ts';
-import { RegionsFile, type Region } from '../schema/region.ts';
+import type { Concept } from '../schema/concept.ts';
+import type { Region } from '../schema/region.ts';
+import { formatIssue } from '../read/issue.ts';
+import { readRegistry, type RegistryFile } from '../read/registries.ts';
 import { ConceptIndex, resolveRegions } from '../read/registry.ts';
 
 /** The registries a draft is resolved against: the same files the build reads, never the reviewed reports. */
@@ -18,20 +16,18 @@ export interface Registries {
 
 export class RegistryError extends Error {}
 
-function read<T extends z.ZodType>(path: string, schema: T): z.infer<T> {
-  if (!existsSync(path)) throw new RegistryError(`找不到 ${path}：导入需要内容目录中的地区名录和概念表（用 --content 指定内容目录）。`);
-  const result = schema.safeParse(parse(readFileSync(path, 'utf8')));
-  if (!result.success) throw new RegistryError(`${path} 有误，先运行 npm run validate 修正：${result.error.issues[0]?.message ?? ''}`);
-  return result.data;
+function required<T>(read: RegistryFile<T>): T {
+  if (!read.exists) throw new RegistryError(`找不到 ${read.path}：导入需要内容目录中的地区名录和概念表（用 --content 指定内容目录）。`);
+  if (!read.data) throw new RegistryError(`${read.path} 有误，先运行 npm run validate 修正：\n${read.issues.map(formatIssue).join('\n')}`);
+  return read.data;
 }
 
 export function loadRegistries(contentDir: string): Registries {
-  const conceptsFile = read(join(contentDir, 'concepts.yaml'), ConceptsFile);
+  const conceptsFile = required(readRegistry(contentDir, 'concepts'));
   const concepts = new ConceptIndex(conceptsFile);
-  const { regions } = resolveRegions(read(join(contentDir, 'regions.yaml'), RegionsFile));
-  const sectorsPath = join(contentDir, 'sectors.yaml');
-  const sectors = existsSync(sectorsPath)
-    ? (parse(readFileSync(sectorsPath, 'utf8'))?.sectors ?? []).map((s: { name?: unknown }) => String(s.name ?? '')).filter(Boolean)
-    : [];
+  const { regions } = resolveRegions(required(readRegistry(contentDir, 'regions')));
+  // A draft can be made without sectors.yaml (the sector is then left for the author); a broken one is refused.
+  const sectorsRead = readRegistry(contentDir, 'sectors');
+  const sectors = sectorsRead.exists ? required(sectorsRead).sectors.map((s) => s.name) : [];
   return { concepts, conceptList: conceptsFile.concepts, regions: [...regions.values()], sectors };
 }

@@ -1,4 +1,4 @@
-import { nfkc, stripWhitespace } from '../text/chars.ts';
+import { compactIndex } from '../text/compact-index.ts';
 import { joinLines, visualWidth } from './clean-text.ts';
 
 /** One line of the source: as printed, and compacted (NFKC, no whitespace) for matching. */
@@ -14,40 +14,32 @@ export interface Line {
 }
 
 /**
- * The source text seen the way the build matches quotes: NFKC with all whitespace removed (src/text/source-text.ts
- * does the same), so that a number broken over two lines or a label split by a PDF table cell is found whole.
- * Every compact character remembers where it came from, so that a match can be quoted with the source's own
- * characters (full-width brackets, original spacing) and linked to its line.
+ * The source text seen the way the build matches quotes (src/text/compact-index.ts, which SourceText uses too), so
+ * that a number broken over two lines or a label split by a PDF table cell is found whole, and a match can be quoted
+ * with the source's own characters (full-width brackets, original spacing) and linked to its line.
  */
 export class SourceIndex {
   readonly text: string;
   readonly lines: Line[] = [];
   readonly flat: string;
-  /** flat offset → offset in `text` of the character it came from. */
-  private readonly origin: number[] = [];
-  private readonly lineOfFlat: number[] = [];
+  /** flat offset → offsets in `text` of the character it came from (start, end). */
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  private readonly lineOfFlat: Int32Array;
 
   constructor(text: string) {
     this.text = text;
-    let flat = '';
-    let offset = 0;
+    const index = compactIndex(text);
+    this.flat = index.flat;
+    this.from = index.from;
+    this.to = index.to;
+    this.lineOfFlat = index.line;
     text.split('\n').forEach((raw, i) => {
-      const flatStart = flat.length;
-      let rawOffset = offset;
-      for (const ch of raw) {
-        const c = stripWhitespace(nfkc(ch));
-        for (const out of c) {
-          flat += out;
-          this.origin.push(rawOffset);
-          this.lineOfFlat.push(i + 1);
-        }
-        rawOffset += ch.length;
-      }
-      const compact = flat.slice(flatStart);
-      this.lines.push({ no: i + 1, raw, compact, width: visualWidth(compact), flatStart, flatEnd: flat.length });
-      offset += raw.length + 1;
+      const flatStart = index.lineStart[i]!;
+      const flatEnd = index.lineStart[i + 1]!;
+      const compact = this.flat.slice(flatStart, flatEnd);
+      this.lines.push({ no: i + 1, raw, compact, width: visualWidth(compact), flatStart, flatEnd });
     });
-    this.flat = flat;
   }
 
   /** Line number of a flat offset. */
@@ -58,23 +50,18 @@ export class SourceIndex {
   /** The source text of a flat range, with its whitespace collapsed: a quote the build will find again. */
   quote(flatStart: number, flatEnd: number): string {
     if (flatEnd <= flatStart) return '';
-    const from = this.origin[flatStart]!;
-    const last = this.origin[flatEnd - 1]!;
-    const to = last + (this.text.codePointAt(last)! > 0xffff ? 2 : 1);
-    return joinLines(this.text.slice(from, to).split('\n'));
+    return joinLines(this.text.slice(this.from[flatStart], this.to[flatEnd - 1]).split('\n'));
   }
 
   /** Whether whitespace separates two neighbouring flat characters in the source (a cell or word boundary). */
   gapBefore(flatOffset: number): string {
-    if (flatOffset <= 0 || flatOffset >= this.origin.length) return '';
-    const prev = this.origin[flatOffset - 1]!;
-    const prevEnd = prev + (this.text.codePointAt(prev)! > 0xffff ? 2 : 1);
-    return this.text.slice(prevEnd, this.origin[flatOffset]!);
+    if (flatOffset <= 0 || flatOffset >= this.from.length) return '';
+    return this.text.slice(this.to[flatOffset - 1], this.from[flatOffset]);
   }
 
   /** The source character a flat character came from (「，」 where flat has its NFKC form 「,」). */
   rawAt(flatOffset: number): string {
-    const at = this.origin[flatOffset];
+    const at = this.from[flatOffset];
     return at === undefined ? '' : String.fromCodePoint(this.text.codePointAt(at)!);
   }
 

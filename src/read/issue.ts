@@ -1,3 +1,5 @@
+import { relative } from 'node:path';
+
 /**
  * A problem found in content. Every issue names the file, the line where known, the field by its key path and
  * Chinese label, the offending value and a hint — so an author can fix it without reading a stack trace.
@@ -12,6 +14,12 @@ export interface ContentIssue {
   value?: unknown;
   message: string;
   hint?: string;
+}
+
+/** A path as an author types it (content/reports/x.md): relative under the working directory, else as given. */
+export function shownPath(path: string): string {
+  const r = relative(process.cwd(), path);
+  return r && !r.startsWith('..') ? r : path;
 }
 
 export function keyPath(path: readonly (string | number)[]): string {

@@ -1,7 +1,10 @@
 import type { Basis } from '../schema/basis.ts';
 import type { Concept, ConceptsFile } from '../schema/concept.ts';
 import type { Region, RegionsFile } from '../schema/region.ts';
-import { compact } from '../text/chars.ts';
+import { labelKey } from '../text/label.ts';
+
+// normalize/indicator-links.ts imports labelKey from here; its home is text/label.ts.
+export { labelKey };
 
 /** Districts with their city and province resolved, keyed by GB/T 2260 code. */
 export function resolveRegions(file: RegionsFile): { regions: Map<string, Region>; problems: string[] } {
@@ -32,13 +35,14 @@ export function resolveRegions(file: RegionsFile): { regions: Map<string, Region
 }
 
 /**
- * Labels are compared after NFKC, without whitespace, quotation marks or a leading 「其中」, because documents print
- * 「其中:一般公共预算年度支出数」 and 「“三公”经费」 where the table lists 一般公共预算年度支出数 and 三公经费.
+ * The one lookup of a concept by key, for the registry as read (ConceptIndex.byKey) and for a dataset's concept
+ * list (checks, views, downloads). The first concept of a key wins, as Array.find did; a repeated key is a
+ * registry error (ConceptIndex.problems).
  */
-export function labelKey(label: string): string {
-  return compact(label)
-    .replace(/["'“”‘’「」]/g, '')
-    .replace(/^其中[:：]?/, '');
+export function conceptsByKey(concepts: readonly Concept[]): ReadonlyMap<string, Concept> {
+  const byKey = new Map<string, Concept>();
+  for (const concept of concepts) if (!byKey.has(concept.key)) byKey.set(concept.key, concept);
+  return byKey;
 }
 
 export interface ConceptMatch {
@@ -47,14 +51,16 @@ export interface ConceptMatch {
 }
 
 export class ConceptIndex {
-  readonly byKey = new Map<string, Concept>();
+  readonly byKey: ReadonlyMap<string, Concept>;
   private readonly byLabel = new Map<string, ConceptMatch>();
   readonly problems: string[] = [];
 
   constructor(file: ConceptsFile) {
+    this.byKey = conceptsByKey(file.concepts);
+    const seen = new Set<string>();
     for (const concept of file.concepts) {
-      if (this.byKey.has(concept.key)) this.problems.push(`概念键 ${concept.key} 重复`);
-      this.byKey.set(concept.key, concept);
+      if (seen.has(concept.key)) this.problems.push(`概念键 ${concept.key} 重复`);
+      seen.add(concept.key);
       for (const alias of concept.aliases) {
         const label = typeof alias === 'string' ? alias : alias.label;
         const key = labelKey(label);

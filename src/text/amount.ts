@@ -7,6 +7,16 @@ export type MoneyUnit = (typeof MONEY_UNITS)[number];
 /** Powers of ten from each printed unit to 万元, the unit every amount is normalized to. */
 const TO_WAN: Record<MoneyUnit, number> = { 元: -4, 万元: 0, 亿元: 4 };
 
+/** Power of ten from a printed unit to 万元; 0 for a unit that is not money (人, %), whose numbers stay as printed. */
+export function wanShift(unit: string): number {
+  return isMoneyUnit(unit) ? TO_WAN[unit] : 0;
+}
+
+/** A number printed in `unit` as exact 万元 digits. */
+export function toWan(printed: Decimal, unit: string): Decimal {
+  return shiftDecimal(printed, wanShift(unit));
+}
+
 export interface ParsedAmount {
   /** Exact 万元 digits, e.g. "131.5281" for 1315281元. */
   wan: Decimal;
@@ -33,7 +43,7 @@ export function parseAmount(printed: string | number, documentUnit?: MoneyUnit |
     );
   }
   return {
-    wan: shiftDecimal(number, TO_WAN[unit]),
+    wan: toWan(number, unit),
     printedNumber: number,
     unit,
     unitSource: printedUnit ? 'printed' : 'document',

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { compact, nfkc, stripWhitespace } from './chars.ts';
+import { compact } from './chars.ts';
+import { compactIndex } from './compact-index.ts';
 
 export interface Located {
   quote: string;
@@ -9,27 +10,25 @@ export interface Located {
 
 /**
  * A preserved source text (the text extracted from the published PDF) with an index for finding quotes.
- * PDF extraction breaks lines mid-word and mid-number, so matching ignores all whitespace: each character of the
- * compacted text remembers the line it came from, which is what provenance links point to.
+ * PDF extraction breaks lines mid-word and mid-number, so matching ignores all whitespace (compact-index.ts): each
+ * character of the compacted text remembers the line it came from, which is what provenance links point to.
  */
 export class SourceText {
+  /** The text as read: the personal-data scan reads it as it is, so the build reads each source file once. */
+  readonly text: string;
   readonly lines: string[];
   readonly sha256: string;
   private readonly flat: string;
   private readonly lineOf: Int32Array;
 
   constructor(text: string) {
+    this.text = text;
     this.sha256 = createHash('sha256').update(text, 'utf8').digest('hex');
     this.lines = text.split(/\r?\n/);
-    let flat = '';
-    const lineOf: number[] = [];
-    this.lines.forEach((line, i) => {
-      const c = stripWhitespace(nfkc(line));
-      flat += c;
-      for (let k = 0; k < c.length; k++) lineOf.push(i + 1);
-    });
+    // Only the line of each character is kept: a build holds every source at once.
+    const { flat, line } = compactIndex(text);
     this.flat = flat;
-    this.lineOf = Int32Array.from(lineOf);
+    this.lineOf = line;
   }
 
   /** Finds a quote; null when the source does not contain it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkClaims, extractClaims, subjectKey } from '../../src/checks/claims.ts';
+import { checkClaims } from '../../src/checks/claims/index.ts';
+import { extractClaims, subjectKey } from '../../src/checks/claims/extract.ts';
 import { amount, figure, narrative, rate } from './report-builder.ts';
 
 const at = { kind: 'narrative' as const, index: null };

@@ -4,6 +4,7 @@ import { checkDataset, checkReport, RULES } from '../../src/checks/index.ts';
 import { CHECK_NAMES, Checks } from '../../src/schema/check.ts';
 import { Dataset } from '../../src/schema/dataset.ts';
 import { labelAt } from '../../src/schema/meta.ts';
+import { SourceText } from '../../src/text/source-text.ts';
 import { amount, CONCEPTS, context, figure, narrative, report } from './report-builder.ts';
 
 describe('the checker', () => {
@@ -34,7 +35,7 @@ describe('the checker', () => {
   it('checks a dataset, counts the results and lists personal data once per source file', () => {
     const a = report({ id: 'a', narrative: { markdown: '联系人：李四', sections: [] } });
     const b = report({ id: 'b' });
-    const checks = checkDataset({ reports: [a, b], concepts: CONCEPTS }, new Map([['fixture.txt', '填报人：王五\n手机 13912345678']]));
+    const checks = checkDataset({ reports: [a, b], concepts: CONCEPTS }, new Map([['fixture.txt', new SourceText('填报人：王五\n手机 13912345678')]]));
     expect(() => Checks.parse(checks)).not.toThrow();
     expect(checks.personal_data.map((p) => [p.kind, p.where, p.report_ids])).toEqual([
       ['named_person', 'source', ['a', 'b']],

@@ -5,6 +5,7 @@ import { parsePercent } from '../../src/text/percent.ts';
 import { parseResult } from '../../src/text/target.ts';
 import { SourceText } from '../../src/text/source-text.ts';
 import type { CheckContext } from '../../src/checks/outcome.ts';
+import { conceptsByKey } from '../../src/read/registry.ts';
 import type { Basis } from '../../src/schema/basis.ts';
 import { ConceptsFile, type Concept } from '../../src/schema/concept.ts';
 import type { Amount, Figure, Indicator, Provenance, Rate, Report, Task } from '../../src/schema/report.ts';
@@ -98,5 +99,5 @@ export function narrative(text: string, parts: Partial<Report> = {}): { report: 
 
 export function context(sourceText = ''): CheckContext {
   const source = new SourceText(sourceText);
-  return { locate: (t) => source.find(t), concepts: CONCEPTS };
+  return { locate: (t) => source.find(t), concepts: conceptsByKey(CONCEPTS) };
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.ts';
-import { readSources } from '../../src/dataset/prepare.ts';
 import { checkDataset } from '../../src/checks/index.ts';
 import { Checks } from '../../src/schema/check.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
@@ -12,16 +11,25 @@ import type { Dataset } from '../../src/schema/dataset.ts';
  */
 let dataset: Dataset;
 let checks: Checks;
+let result: ReturnType<typeof buildDataset>;
 beforeAll(() => {
-  const result = buildDataset('content');
+  result = buildDataset('content');
   expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
   dataset = result.dataset!;
-  checks = checkDataset(dataset, readSources('content', dataset));
+  checks = checkDataset(dataset, result.sources);
 });
 
 const YANGDONG = 'yangjiang-yangdong-wsjkj-2024-zpbg';
 const of = (id: string) => checks.findings.filter((f) => f.report_id === id);
 const consistent = (id: string) => checks.consistent.filter((f) => f.report_id === id);
+
+describe('the sources the checks read', () => {
+  it('are the texts buildDataset loaded, each cited file once, as read from disk', () => {
+    const cited = [...new Set(dataset.reports.map((r) => r.source.file))].sort();
+    expect([...result.sources.keys()].sort()).toEqual(cited);
+    for (const file of cited) expect(result.sources.get(file)!.text).toBe(readFileSync(`content/sources/${file}`, 'utf8'));
+  });
+});
 
 describe('findings on the seeds', () => {
   it('validate against the schema', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkSums, partsOutcome } from '../../src/checks/sums.ts';
+import { checkSums } from '../../src/checks/sums.ts';
+import { partsOutcome } from '../../src/checks/parts-total.ts';
 import type { CheckNumber } from '../../src/schema/check.ts';
 import { amount, context, figure, report, task } from './report-builder.ts';
 

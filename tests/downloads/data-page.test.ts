@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDataset } from '../../src/checks/index.ts';
 import { buildDataset } from '../../src/dataset/dataset.ts';
-import { readSources } from '../../src/dataset/prepare.ts';
 import { checksFile } from '../../src/downloads/checks-file.ts';
 import { dataPage, type DataPage } from '../../src/downloads/data-page.ts';
 import { buildDownloads, downloadResponse, type Downloads } from '../../src/downloads/downloads.ts';
@@ -76,7 +75,7 @@ describe('files served as they are built', () => {
 
   it('checks.json: the checks as computed, or an empty listing for a build without them', () => {
     expect(JSON.parse(checksFile({ ...dataset, checks: undefined }))).toEqual({ schema_version: dataset.schema_version, rules: [], findings: [], consistent: [], personal_data: [], counts: null });
-    const checks = checkDataset(dataset, readSources('content', dataset));
+    const checks = checkDataset(dataset, buildDataset('content').sources);
     expect(JSON.parse(checksFile({ ...dataset, checks }))).toEqual(JSON.parse(JSON.stringify({ schema_version: dataset.schema_version, ...checks })));
   });
 });

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConceptIndex, labelKey, resolveRegions } from '../../src/read/registry.ts';
-
-describe('labelKey', () => {
-  it('ignores 其中, quotation marks, spaces and full-width forms', () => {
-    expect(labelKey('其中:一般公共预算年度支出数')).toBe('一般公共预算年度支出数');
-    expect(labelKey('其中：一般公共预算 年度预算数')).toBe('一般公共预算年度预算数');
-    expect(labelKey('“三公”经费支出决算')).toBe('三公经费支出决算');
-  });
-});
+import { ConceptIndex, conceptsByKey, resolveRegions } from '../../src/read/registry.ts';
 
 describe('ConceptIndex', () => {
   const index = new ConceptIndex({
@@ -36,6 +28,24 @@ describe('ConceptIndex', () => {
     });
     expect(bad.problems.join('\n')).toMatch(/同名.*a.*b/);
     expect(bad.problems.join('\n')).toMatch(/missing/);
+  });
+});
+
+describe('conceptsByKey', () => {
+  // checks, the importer and views each searched the concept list with find(); the registry kept its own map.
+  const concepts = [
+    { key: 'budget', name: '预算数', kind: 'amount' as const, aliases: ['年度预算数'] },
+    { key: 'budget', name: '重复', kind: 'amount' as const, aliases: ['重复'] },
+    { key: 'expenditure', name: '支出数', kind: 'amount' as const, aliases: ['年度支出数'] },
+  ];
+  it('finds what Array.find found, the first of a repeated key included', () => {
+    const byKey = conceptsByKey(concepts);
+    for (const key of ['budget', 'expenditure', 'nothing']) expect(byKey.get(key)).toBe(concepts.find((c) => c.key === key));
+  });
+  it('is the lookup of the registry as read, which reports the repeated key', () => {
+    const index = new ConceptIndex({ concepts });
+    expect(index.byKey.get('budget')?.name).toBe('预算数');
+    expect(index.problems).toContain('概念键 budget 重复');
   });
 });
 

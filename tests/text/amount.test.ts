@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount } from '../../src/text/amount.ts';
+import { parseAmount, toWan, wanShift } from '../../src/text/amount.ts';
+import { parseDecimal } from '../../src/text/number.ts';
 
 describe('parseAmount', () => {
   it('uses the document unit when none is printed', () => {
@@ -23,5 +24,16 @@ describe('parseAmount', () => {
   });
   it('accepts full-width digits', () => {
     expect(parseAmount('１２３．４５万元')!.wan.text).toBe('123.45');
+  });
+});
+
+describe('the units table', () => {
+  // parseAmount and the checks' printed-precision arithmetic both read this one table.
+  it('shifts each money unit to 万元 and leaves other units as printed', () => {
+    expect([wanShift('元'), wanShift('万元'), wanShift('亿元'), wanShift('人'), wanShift('%')]).toEqual([-4, 0, 4, 0, 0]);
+    expect(toWan(parseDecimal('1315281'), '元').text).toBe('131.5281');
+    expect(toWan(parseDecimal('1.45'), '亿元').text).toBe('14500');
+    expect(toWan(parseDecimal('104'), '人').text).toBe('104');
+    expect(parseAmount('1.45亿元')!.wan.text).toBe(toWan(parseDecimal('1.45'), '亿元').text);
   });
 });

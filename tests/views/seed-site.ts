@@ -1,6 +1,5 @@
 import { checkDataset } from '../../src/checks/index.ts';
 import { buildDataset } from '../../src/dataset/dataset.ts';
-import { readSources } from '../../src/dataset/prepare.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 import { buildComparisons } from '../../src/views/compare.ts';
 import { indexDataset } from '../../src/views/site-index.ts';
@@ -10,8 +9,9 @@ import { indexDataset } from '../../src/views/site-index.ts';
  * `npm run build` does before Astro, but without writing the dataset file.
  */
 export function seedSite() {
-  const dataset: Dataset = buildDataset('content').dataset!;
-  dataset.checks = checkDataset(dataset, readSources('content', dataset));
+  const built = buildDataset('content');
+  const dataset: Dataset = built.dataset!;
+  dataset.checks = checkDataset(dataset, built.sources);
   return { ...indexDataset(dataset), localReports: dataset.reports, comparisons: buildComparisons(dataset), contentDir: 'content' };
 }
 

@@ -1,6 +1,6 @@
 import type { Basis } from '../../schema/basis.ts';
 import type { Concept } from '../../schema/concept.ts';
-import { labelKey } from '../../read/registry.ts';
+import { labelKey, QUOTE_MARK } from '../../text/label.ts';
 import type { FinanceDraft, Uncertain } from '../draft.ts';
 import type { Registries } from '../registries.ts';
 import type { SourceIndex } from '../source-index.ts';
@@ -12,7 +12,6 @@ import { decimalsOf, numeric, readNumber } from './numbers.ts';
  * one place where a label is decided to mean a concept.
  */
 
-const QUOTE_CHARS = /["'“”‘’「」『』]/;
 const BASIS_WORDS: [RegExp, Basis][] = [
   [/一般公共预算/, '一般公共预算'],
   [/政府性基金/, '政府性基金'],
@@ -61,7 +60,7 @@ function withoutQuotes(flat: string): { text: string; map: number[] } {
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < flat.length; i++) {
-    if (QUOTE_CHARS.test(flat[i]!)) continue;
+    if (QUOTE_MARK.test(flat[i]!)) continue;
     text += flat[i];
     map.push(i);
   }
@@ -119,7 +118,7 @@ export function readFinance(
   }
   found.sort((a, b) => a.labelStart - b.labelStart);
 
-  const extra = completedBudgets(index, found, registries.conceptList, taken);
+  const extra = completedBudgets(index, found, registries, taken);
   found.push(...extra);
   found.sort((a, b) => a.labelStart - b.labelStart);
 
@@ -278,15 +277,15 @@ function arithmeticBases(rate: Candidate, amounts: Candidate[]): Basis[] {
  * 「…支出决算为 4.04 万元，完成全年预算 5 万元的 80.8%」: the budget and the rate of the amount just read, named by
  * the concept whose numerator that amount is (三公经费支出 → 三公经费预算 and 三公经费预算完成率).
  */
-function completedBudgets(index: SourceIndex, found: Candidate[], concepts: Concept[], taken: Uint8Array): Candidate[] {
+function completedBudgets(index: SourceIndex, found: Candidate[], registries: Registries, taken: Uint8Array): Candidate[] {
   const flat = index.flat;
   const out: Candidate[] = [];
   for (const c of found) {
     if (c.concept.kind !== 'amount') continue;
     const m = /^,?完成(全年)?预算([\d,.]+)(万元|亿元|元)?的([\d.]+)%/.exec(flat.slice(c.valueEnd));
     if (!m) continue;
-    const rateConcept = concepts.find((k) => k.kind === 'rate' && k.numerator === c.concept.key);
-    const budgetConcept = rateConcept && concepts.find((k) => k.key === rateConcept.denominators?.[0]);
+    const rateConcept = registries.conceptList.find((k) => k.kind === 'rate' && k.numerator === c.concept.key);
+    const budgetConcept = rateConcept && registries.concepts.byKey.get(rateConcept.denominators?.[0] ?? '');
     if (!rateConcept || !budgetConcept) continue;
     const at = c.valueEnd + (m[0].startsWith(',') ? 1 : 0);
     if (taken.subarray(at, c.valueEnd + m[0].length).some((x) => x)) continue;

@@ -1,0 +1,29 @@
+import type { Report } from '../../schema/report.ts';
+import { labelledNumbers } from '../labelled-numbers.ts';
+import type { CheckContext, Outcome } from '../outcome.ts';
+import { checkClaimBreakdowns } from './breakdowns.ts';
+import { checkChange } from './change.ts';
+import { checkCompletion } from './completion.ts';
+import { claimsOf } from './extract.ts';
+import { checkRepeats } from './repeat.ts';
+import { claimRefs, num } from './refs.ts';
+
+/**
+ * Narrative claims: the figures the report's text states (extract.ts) must agree with each other (change.ts,
+ * completion.ts), the same item with the same figure stated elsewhere (repeat.ts), and the items of a fixed
+ * breakdown (“三公” 经费) with their total (breakdowns.ts).
+ */
+export function checkClaims(report: Report, ctx: CheckContext): Outcome[] {
+  const claims = claimsOf(report, ctx);
+  const pool = labelledNumbers(report).filter((it) => it.number.unit === '万元');
+  const refs = claimRefs(pool);
+  const out: Outcome[] = [];
+  // Claim by claim, so that findings are numbered in the order the text states them.
+  for (const c of claims) {
+    const label = c.subject;
+    const x = num(label, c.x, refs.refOf(c));
+    out.push(...checkChange(c, x, label, refs), ...checkCompletion(report, c, x, label, refs));
+  }
+  out.push(...checkRepeats(claims, pool, refs.refsFor), ...checkClaimBreakdowns(claims, refs));
+  return out;
+}
