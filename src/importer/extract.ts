@@ -79,7 +79,9 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     } else if (found) uncertain.push({ field: '地区', reason: found.reason, line, candidate: { region: found.candidates.map((d) => d.code) } });
     else notFound.push('地区（部门名称、标题和正文中没有可以确定的地名；用 --region 指定）');
   }
-  if (view.stripped.length) uncertain.push({ field: '原文', reason: `读取时略去了${view.stripped.join('、')}（原文保存不变）`, line: 0 });
+  // Page numbers are furniture; a copy from a sharing site is worth the reviewer's attention (find the official one).
+  const copied = view.stripped.filter((s) => s !== '页码' && s !== '文件名行');
+  if (copied.length) uncertain.push({ field: '原文', reason: `这是转载的副本：读取时略去了${view.stripped.join('、')}（原文保存不变）；请尽量找到政府网站上的原件核对`, line: 0 });
 
   const sector = readSector(registries.sectors, department?.value);
   if (!sector) notFound.push('行业（部门名称中没有 sectors.yaml 里的行业名）');
