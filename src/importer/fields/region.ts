@@ -57,11 +57,15 @@ function contextOf(divisions: Divisions, simp: string): NameHit[] {
 function decide(divisions: Divisions, candidates: Division[], context: NameHit[], printed: string): RegionFound {
   const unique = [...new Map(candidates.map((d) => [d.code, d])).values()];
   if (unique.length === 1) return { division: unique[0]!, via: `「${printed}」` };
-  const decided = unique.filter((d) => context.some((h) => h.division.code !== d.code && divisions.within(d, h.division)));
-  const codes = new Set(decided.map((d) => d.code));
-  if (codes.size === 1) {
-    const by = context.find((h) => divisions.within(decided[0]!, h.division) && h.division.code !== decided[0]!.code)!;
-    return { division: decided[0]!, via: `「${printed}」和文中的「${by.printed}」` };
+  // A prefecture printed in the text decides before a province does (江苏省 has two 鼓楼区; 南京市 has one).
+  for (const level of ['prefecture', 'province'] as const) {
+    const by = context.filter((h) => h.division.level === level);
+    const decided = unique.filter((d) => by.some((h) => h.division.code !== d.code && divisions.within(d, h.division)));
+    if (decided.length === 1) {
+      const hit = by.find((h) => divisions.within(decided[0]!, h.division))!;
+      return { division: decided[0]!, via: `「${printed}」和文中的「${hit.printed}」` };
+    }
+    if (decided.length > 1) break;
   }
   return {
     candidates: unique,
