@@ -77,7 +77,7 @@ const PACKAGE_ITEM =
   /(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|表\d+|\d{1,2}、)(?:\d{4}年度?)?[^。；;，,:：]{0,20}?(?:决算|预算)[^。；;，,:：\d]{0,12}?(?:表|说明|情况|对比|分析)/g;
 
 /** What may stand right before a title phrase that is an item of a list: «十四、», «(二)», «表15», «3.». */
-const LIST_MARKER = /(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|表\d+|\d{1,2}[.．、])$/;
+const LIST_MARKER = /(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|(?<!附)表\d+|\d{1,2}[.．、])$/;
 
 function isListed(simp: string, start: number, end: number): boolean {
   const before = simp
@@ -141,8 +141,11 @@ export function detectKind(index: SourceIndex, simplified?: string): KindResult 
   const firstLine = index.lines.find((l) => l.compact)?.raw.trim() ?? '';
   const { titles, listed, instructions } = findTitles(index, simp);
 
-  const packageItems = [...simp.slice(0, HEAD_CHARS * 2).matchAll(PACKAGE_ITEM)].length;
-  if (packageItems >= 3) {
+  // A table of contents of 决算 or 预算 parts makes the document a 决算 or 预算 disclosure — unless a title of the three
+  // kinds stands before it (a self-evaluation report whose own contents list 预算执行情况 …).
+  const items = [...simp.slice(0, HEAD_CHARS * 2).matchAll(PACKAGE_ITEM)];
+  const packageItems = items.length;
+  if (packageItems >= 3 && !(titles.length && titles[0]!.flatStart < items[0]!.index)) {
     const part = listed[0] ?? titles[0];
     const also = part ? `，其中「${part.phrase}」只是其中的一部分` : '';
     return refuse('决算或预算公开', `部门决算或预算公开（目录列有 ${packageItems} 项决算或预算内容${also}）`, firstLine);

@@ -52,3 +52,15 @@ describe('near misses, refused with the reason', () => {
     expect(kindOf(text)).toBe('自评表');
   });
 });
+
+describe('a title before its own contents', () => {
+  it('is a self-evaluation report even when its contents list 预算 and 决算 parts', () => {
+    const text = '某某县民政局2023年度部门整体支出绩效自评报告\n目录\n一、部门基本情况\n(一)部门预算收支情况\n(二)部门决算收支情况\n(三)预算执行情况分析\n二、绩效目标完成情况\n';
+    expect(kindOf(text)).toBe('自评报告');
+  });
+
+  it('is an attached table (附表1), not an item of a list of tables', () => {
+    expect(kindOf('附表1\n部门整体支出绩效自评表\n部门名称 某某县民政局\n')).toBe('自评表');
+    expect(kindOf('附表1部门整体支出绩效自评表\n部门名称 某某县民政局\n')).toBe('自评表');
+  });
+});

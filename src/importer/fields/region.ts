@@ -75,8 +75,8 @@ function decide(divisions: Divisions, candidates: Division[], context: NameHit[]
 }
 
 export function resolveRegion(divisions: Divisions, sources: { department?: string; title?: string; text: string }): RegionFound {
-  const simp = simplifiedFlat(sources.text);
-  const context = contextOf(divisions, simp.slice(0, 6000));
+  const simp = simplifiedFlat(sources.text.slice(0, 6000));
+  const context = contextOf(divisions, simp);
   for (const name of [sources.department, sources.title]) {
     if (!name) continue;
     const plain = simplifiedFlat(name.replace(/\s+/g, ''));
@@ -88,7 +88,7 @@ export function resolveRegion(divisions: Divisions, sources: { department?: stri
     return decide(divisions, candidates, [...chain.flat(), ...context], printed);
   }
   // Neither the department nor the title names a place: a county printed in the text, if only one is.
-  const counties = divisions.find(simp.slice(0, 6000)).filter((h) => h.division.level === 'county');
+  const counties = divisions.find(simp).filter((h) => h.division.level === 'county');
   const byName = new Map<string, NameHit[]>();
   for (const h of counties) byName.set(h.printed, [...(byName.get(h.printed) ?? []), h]);
   // A two-character name («南县») proves little alone: it must recur.
