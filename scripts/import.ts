@@ -1,4 +1,4 @@
-// npm run import -- <file.pdf|file.txt> [--region CODE] [--year YYYY] [--out PATH] [--force]: draft a content file.
+// npm run import -- <file.pdf|file.txt|folder/> [--region CODE] [--year YYYY] [--out PATH] [--force]: draft a content file.
 import { parseImportArgs, runImport, USAGE } from '../src/importer/import-command.ts';
 
 const args = parseImportArgs(process.argv.slice(2));

@@ -11,8 +11,14 @@ import { loadRegistries } from '../importer/registries.ts';
 
 export const TARGETS = { recall: 0.95, precision: 0.98 };
 
+/** The identity fields compared one by one: [draft, reviewed]. */
+export const IDENTITY_FIELDS = ['kind', 'department', 'fiscal_year', 'region', 'sector'] as const;
+export type IdentityField = (typeof IDENTITY_FIELDS)[number];
+
 export interface BenchRow {
   source: string;
+  /** Each identity field of the draft beside the reviewed file's (sector only where the reviewed file has one). */
+  fields: Partial<Record<IdentityField, [string, string]>>;
   expected: Tally;
   all: Tally;
   validationErrors: number;
@@ -47,8 +53,20 @@ export function runBench(contentDir: string, expectedFile: string): BenchRow[] {
     const ref = reviewed.get(source);
     if (!ref) throw new Error(`没有与 ${source} 对应的审定内容文件`);
     const result = benchDocument(draft, ref, expected[source]!, registries.concepts);
-    return { source, expected: result.expected, all: result.all, validationErrors: validation.get(source) ?? 0, mismatches: result.mismatches };
+    return { source, fields: identityFields(draft, ref), expected: result.expected, all: result.all, validationErrors: validation.get(source) ?? 0, mismatches: result.mismatches };
   });
+}
+
+function identityFields(draftText: string, reviewedText: string): BenchRow['fields'] {
+  const d = readContent('draft.md', draftText).content as Record<string, unknown> | null;
+  const r = readContent('reviewed.md', reviewedText).content as Record<string, unknown> | null;
+  const out: BenchRow['fields'] = {};
+  for (const f of IDENTITY_FIELDS) {
+    const reviewed = r?.[f];
+    if (reviewed === undefined || reviewed === null) continue;
+    out[f] = [String(d?.[f] ?? '（无）'), String(reviewed)];
+  }
+  return out;
 }
 
 /** Runs the build's validation on the drafts, each with its own source, in a temporary content directory. */
@@ -92,7 +110,16 @@ export function formatBench(rows: BenchRow[], verbose: boolean): { lines: string
     lines.push(`${r.source.padEnd(26)}${cells(r.expected).padEnd(36)}${cells(r.all).padEnd(34)}${r.validationErrors ? `${r.validationErrors} 个错误` : '通过'}`);
   }
   lines.push(`${'合计'.padEnd(24)}${cells(total).padEnd(36)}${cells(totalAll).padEnd(34)}`);
-  const met = precision(total) >= TARGETS.precision && recall(total) >= TARGETS.recall;
+  const fieldsRight = rows.every((r) => Object.values(r.fields).every(([d, v]) => d === v));
+  const met = precision(total) >= TARGETS.precision && recall(total) >= TARGETS.recall && fieldsRight;
+  lines.push('', '逐字段（种子，与审定的内容文件比对）：');
+  for (const f of IDENTITY_FIELDS) {
+    const have = rows.filter((r) => r.fields[f]);
+    if (!have.length) continue;
+    const right = have.filter((r) => r.fields[f]![0] === r.fields[f]![1]);
+    lines.push(`  ${f.padEnd(12)} ${pct(right.length / have.length).padStart(6)}  (${right.length}/${have.length})`);
+    for (const r of have.filter((x) => !right.includes(x))) lines.push(`    ✗ ${r.source}：草稿 ${r.fields[f]![0]}；审定 ${r.fields[f]![1]}`);
+  }
   lines.push('', met ? `达到目标（精确率 ${pct(precision(total))} ≥ 98%，召回率 ${pct(recall(total))} ≥ 95%）。` : `未达到目标（精确率 ${pct(precision(total))}，召回率 ${pct(recall(total))}）。`);
   if (verbose) {
     for (const r of rows) {

@@ -1,5 +1,6 @@
 import { compact } from '../text/chars.ts';
-import { detectKind } from './detect-kind.ts';
+import { DIVISIONS_SOURCE, loadDivisions, type Divisions } from '../read/divisions.ts';
+import { detectKind, type RefusalReason } from './detect-kind.ts';
 import { KIND_SLUG, type Draft, type Sourced } from './draft.ts';
 import { readBudgetTables } from './fields/budget-table.ts';
 import { readFigures } from './fields/figures.ts';
@@ -13,8 +14,10 @@ import {
   readFiscalYear,
   readSector,
   readTitle,
-  resolveRegion,
+  readWrittenDate,
 } from './fields/identity.ts';
+import { resolveRegion } from './fields/region.ts';
+import { readingView } from './reading-view.ts';
 import { readNarrative } from './fields/narrative.ts';
 import { readScore, scoreSpans } from './fields/score.ts';
 import { readSelfEvalTable } from './fields/self-eval-table.ts';
@@ -25,46 +28,66 @@ export interface ExtractOptions {
   registries: Registries;
   /** --region: a GB/T 2260 code that overrides what the department name says. */
   region?: string;
+  /** The national registry of divisions (read from the pinned package when not given). */
+  divisions?: Divisions;
   /** --year: the evaluated year, when the reviewer knows it and the document does not say. */
   year?: number;
 }
 
-export type Extracted = { ok: true; draft: Draft; id: string; index: SourceIndex } | { ok: false; message: string };
+export type Extracted =
+  | { ok: true; draft: Draft; id: string; index: SourceIndex }
+  | { ok: false; message: string; reason: RefusalReason; seems: string };
 
 /** Source text → draft, in memory. Reads the registries it is given and nothing else. */
 export function extractDraft(text: string, options: ExtractOptions): Extracted {
-  const index = new SourceIndex(text);
+  const view = readingView(text);
+  const index = new SourceIndex(view.text);
   const kind = detectKind(index);
-  if (!kind.ok) return { ok: false, message: kind.message };
+  if (!kind.ok) return { ok: false, message: kind.message, reason: kind.reason, seems: kind.seems };
   const { registries } = options;
+  const divisions = options.divisions ?? loadDivisions();
   const uncertain: Draft['uncertain'] = [];
   const notFound: string[] = [];
 
   const title = readTitle(index, kind.found);
-  const department = readDepartment(index, title);
+  const department = readDepartment(index, kind.found, divisions);
   if (!department) notFound.push('部门名称');
 
   let region: Draft['region'] = null;
+  const asRegion = (code: string, check: string, line: number): Draft['region'] => {
+    const known = registries.regions.find((r) => r.code === code);
+    if (known) return { value: known.code, name: known.name, slug: known.slug, line, check };
+    const division = divisions.get(code);
+    uncertain.push({
+      field: '地区',
+      reason: division
+        ? `${division.name}（${divisions.label(division)}，${code}）不在 content/regions.yaml 中：先在地区名录中加上这个地区和它的网址别名，编号中暂用 region`
+        : `${code} 不是 GB/T 2260 行政区划代码，也不在 content/regions.yaml 中`,
+      line,
+    });
+    return { value: code, name: division?.name ?? '', slug: 'region', line, check };
+  };
   if (options.region) {
-    const known = registries.regions.find((r) => r.code === options.region);
-    if (known) region = { value: known.code, name: known.name, slug: known.slug, line: 0, check: '由 --region 指定' };
-    else {
-      region = { value: options.region, name: '', slug: 'region', line: 0, check: '由 --region 指定' };
-      uncertain.push({ field: '地区', reason: `--region ${options.region} 不在 content/regions.yaml 中：先在地区名录中加上这个地区`, line: 0 });
-    }
+    region = asRegion(options.region, '由 --region 指定', 0);
   } else {
-    const texts = [department, title].filter(Boolean).map((s) => ({ text: s!.value, line: s!.line }));
-    const found = resolveRegion(registries.regions, texts);
-    if (found && 'region' in found) region = { value: found.region.code, name: found.region.name, slug: found.region.slug, line: found.line, check: `由「${found.via}」中的「${found.region.name}」查 regions.yaml 得出` };
-    else if (found) uncertain.push({ field: '地区', reason: found.uncertain, line: department?.line ?? title.line });
-    else notFound.push('地区（部门名称和标题中没有 regions.yaml 里的区县名；用 --region 指定，或先在地区名录中加上）');
+    const found = resolveRegion(divisions, { department: department?.value, title: title.value, text: index.flat });
+    const line = department?.line ?? title.line;
+    if (found && 'division' in found) {
+      const d = found.division;
+      const successor = d.former?.successor ? `；该地现为${d.former.successor.name}（${d.former.successor.code}）` : d.former ? '；该地名已撤销' : '';
+      region = asRegion(d.code, `由${found.via}查全国行政区划（${DIVISIONS_SOURCE.package}@${DIVISIONS_SOURCE.version}）得出：${divisions.label(d)}${successor}`, line);
+    } else if (found) uncertain.push({ field: '地区', reason: found.reason, line, candidate: { region: found.candidates.map((d) => d.code) } });
+    else notFound.push('地区（部门名称、标题和正文中没有可以确定的地名；用 --region 指定）');
   }
+  // Page numbers are furniture; a copy from a sharing site is worth the reviewer's attention (find the official one).
+  const copied = view.stripped.filter((s) => s !== '页码' && s !== '文件名行');
+  if (copied.length) uncertain.push({ field: '原文', reason: `这是转载的副本：读取时略去了${view.stripped.join('、')}（原文保存不变）；请尽量找到政府网站上的原件核对`, line: 0 });
 
   const sector = readSector(registries.sectors, department?.value);
   if (!sector) notFound.push('行业（部门名称中没有 sectors.yaml 里的行业名）');
 
   let fiscalYear: Draft['fiscalYear'];
-  const stated = readFiscalYear(index, title, uncertain);
+  const stated = readFiscalYear(index, kind.found, uncertain);
   if (options.year !== undefined) {
     if (stated && stated.value === options.year) fiscalYear = stated;
     else {
@@ -76,6 +99,11 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
   } else {
     fiscalYear = { value: '未注明', line: 0 };
     notFound.push('年度（原文没有写，记为 未注明；不推算）');
+    const written = readWrittenDate(index, kind.found.simplified);
+    if (written) {
+      const year = draftKindYear(kind.found.kind, written.year);
+      uncertain.push({ field: '年度', reason: `原文没有写年度；${written.label}是 ${written.year} 年。若能确认，可用 --year ${year}（记为推断），${kind.found.kind === '目标申报表' ? '申报表一般在预算年度之初填报' : '自评一般在次年进行'}`, line: written.line });
+    }
   }
 
   let unit = readDocumentUnit(index, uncertain);
@@ -155,6 +183,11 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
   if (!deptSlug && department) uncertain.push({ field: '报告编号', reason: `不认识「${department.value}」的简称，编号中暂用 bm，请改为部门简称（如 wsjkj）`, line: department.line });
   const id = [region?.slug ?? 'region', deptSlug ?? 'bm', year, KIND_SLUG[draft.kind]].join('-');
   return { ok: true, draft, id, index };
+}
+
+/** The year a --year suggestion names: a goal declaration is filed in its budget year, a self-evaluation the year after. */
+function draftKindYear(kind: Draft['kind'], written: number): number {
+  return kind === '目标申报表' ? written : written - 1;
 }
 
 /** The line where a list item's text starts in the source, for the summary and the reviewer. */

@@ -122,6 +122,6 @@ describe('npm run import', () => {
   it('runs as a script with the usage on a bad argument', () => {
     const r = spawnSync('node_modules/.bin/node', ['scripts/import.ts', '--year'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/--year 后面缺少取值\n用法：npm run import -- <文件\.pdf \| 文件\.txt>/);
+    expect(r.stderr).toMatch(/--year 后面缺少取值\n用法：npm run import -- <文件\.pdf \| 文件\.txt \| 文件夹\/>/);
   });
 });

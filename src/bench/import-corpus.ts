@@ -1,0 +1,193 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { Kind } from '../schema/content.ts';
+import { extractDraft, type Extracted } from '../importer/extract.ts';
+import type { Registries } from '../importer/registries.ts';
+
+/**
+ * The importer on the corpus of real openings (tests/fixtures/corpus): each file is a header of what a person read —
+ * department, region, year, doc_type — then `---` and the text. Only the text goes to the importer; the header is the
+ * truth it is measured against:
+ * - kind: the doc_type; «other» must be refused;
+ * - department and year: as printed; 未注明 or 未在摘录中出现 is right only when the draft has none (a value the text
+ *   does not print is a guess, and wrong);
+ * - region code: region-codes.yaml gives the code of the header's region and whether the excerpt determines it;
+ *   where it does, the draft must have that code, and where it does not, the draft must have none.
+ * Fields of a document the importer refused or read as another kind count as misses.
+ */
+
+export const CORPUS_TARGETS = { kind: 0.95, department: 0.95, year: 0.95, region: 0.9, refused: 1 };
+
+const KIND_OF: Record<string, Kind | 'refused'> = {
+  'self-eval-report': '自评报告',
+  'self-eval-table': '自评表',
+  'goal-declaration': '目标申报表',
+  other: 'refused',
+};
+
+export interface CorpusDocument {
+  file: string;
+  header: Record<string, string>;
+  text: string;
+}
+
+export interface CorpusTruth {
+  kind: Kind | 'refused';
+  department: string | null;
+  year: number | null;
+  /** The code the draft must have (null: none), and the code of the header's region for reference. */
+  region: { expected: string | null; code: string | null; determined: boolean } | null;
+}
+
+export function readCorpus(dir: string): CorpusDocument[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((file) => {
+      const raw = readFileSync(join(dir, file), 'utf8');
+      const split = raw.indexOf('\n---\n');
+      if (split < 0) throw new Error(`${file}：没有 --- 分隔头信息和正文`);
+      const header: Record<string, string> = {};
+      for (const line of raw.slice(0, split).split('\n')) {
+        const m = /^([a-z_]+):\s?(.*)$/.exec(line);
+        if (m) header[m[1]!] = m[2]!;
+      }
+      return { file, header, text: raw.slice(split + 5) };
+    });
+}
+
+const NOT_PRINTED = /^(?:未注明|未在摘录中出现)/;
+
+export function truthOf(doc: CorpusDocument, regionCodes: Record<string, { code: string; determined: boolean }>): CorpusTruth {
+  const kind = KIND_OF[doc.header.doc_type ?? ''];
+  if (!kind) throw new Error(`${doc.file}：不认识的 doc_type ${doc.header.doc_type}`);
+  const dept = (doc.header.department ?? '').trim();
+  const year = /^(\d{4})/.exec((doc.header.year ?? '').trim());
+  const r = regionCodes[doc.file];
+  return {
+    kind,
+    department: NOT_PRINTED.test(dept) || !dept ? null : dept.split(/\s+\(|（/)[0]!.trim(),
+    year: year ? Number(year[1]) : null,
+    region: r ? { expected: r.determined && r.code ? r.code : null, code: r.code || null, determined: r.determined } : null,
+  };
+}
+
+export interface FieldTally {
+  right: number;
+  total: number;
+  misses: string[];
+}
+
+export interface CorpusResult {
+  documents: number;
+  kind: FieldTally;
+  department: FieldTally;
+  year: FieldTally;
+  /** Over the documents of the three kinds whose region the excerpt determines. */
+  region: FieldTally;
+  /** Over the documents whose region the excerpt does not determine: the draft must write no code. */
+  regionUndetermined: FieldTally;
+  refused: FieldTally;
+  /** The reasons given for the refused documents, by file. */
+  reasons: Map<string, string>;
+}
+
+const tally = (): FieldTally => ({ right: 0, total: 0, misses: [] });
+const count = (t: FieldTally, ok: boolean, miss: string) => {
+  t.total++;
+  if (ok) t.right++;
+  else t.misses.push(miss);
+};
+
+export function runCorpus(dir: string, registries: Registries): CorpusResult {
+  const regionCodes = parse(readFileSync(join(dir, 'region-codes.yaml'), 'utf8')) as Record<string, { code: string; determined: boolean }>;
+  const docs = readCorpus(dir);
+  const result: CorpusResult = {
+    documents: docs.length,
+    kind: tally(),
+    department: tally(),
+    year: tally(),
+    region: tally(),
+    regionUndetermined: tally(),
+    refused: tally(),
+    reasons: new Map(),
+  };
+  for (const doc of docs) {
+    const truth = truthOf(doc, regionCodes);
+    let got: Extracted;
+    try {
+      got = extractDraft(doc.text, { registries });
+    } catch (e) {
+      got = { ok: false, message: `导入出错：${(e as Error).message}`, reason: '未识别', seems: '' };
+    }
+    if (truth.kind === 'refused') {
+      count(result.refused, !got.ok, `${doc.file}：应拒绝，读成了${got.ok ? got.draft.kind : ''}`);
+      if (!got.ok) result.reasons.set(doc.file, got.reason);
+      continue;
+    }
+    const draft = got.ok ? got.draft : null;
+    const kindGot = draft?.kind ?? `拒绝（${got.ok ? '' : got.reason}）`;
+    count(result.kind, kindGot === truth.kind, `${doc.file}：应为${truth.kind}，读成${kindGot}`);
+    const dept = draft?.department?.value.replace(/\s+/g, '') ?? null;
+    count(result.department, draft !== null && dept === truth.department, `${doc.file}：应为「${truth.department ?? '未注明'}」，读成「${draft ? (dept ?? '未注明') : '（没有草稿）'}」`);
+    const year = draft && typeof draft.fiscalYear.value === 'number' && !draft.fiscalYear.status ? draft.fiscalYear.value : null;
+    count(result.year, draft !== null && year === truth.year, `${doc.file}：应为 ${truth.year ?? '未注明'}，读成 ${draft ? (year ?? '未注明') : '（没有草稿）'}`);
+    if (truth.region) {
+      const code = draft?.region?.value ?? null;
+      const target = truth.region.determined ? result.region : result.regionUndetermined;
+      count(target, draft !== null && code === truth.region.expected, `${doc.file}：应为 ${truth.region.expected ?? '不写代码（原文不能确定）'}，读成 ${draft ? (code ?? '不写代码') : '（没有草稿）'}`);
+    }
+  }
+  return result;
+}
+
+export const rate = (t: FieldTally) => (t.total ? t.right / t.total : 1);
+
+export function corpusMet(r: CorpusResult): boolean {
+  return (
+    rate(r.kind) >= CORPUS_TARGETS.kind &&
+    rate(r.department) >= CORPUS_TARGETS.department &&
+    rate(r.year) >= CORPUS_TARGETS.year &&
+    rate(r.region) >= CORPUS_TARGETS.region &&
+    rate(r.refused) >= CORPUS_TARGETS.refused
+  );
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+/** Pads to a printed width, a CJK character counting as two columns. */
+const padTo = (s: string, width: number) => s + ' '.repeat(Math.max(1, width - [...s].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0)));
+
+export function formatCorpus(r: CorpusResult): { lines: string[]; met: boolean } {
+  const row = (name: string, t: FieldTally, target: number) =>
+    `  ${padTo(name, 26)}${pct(rate(t)).padStart(6)}  (${t.right}/${t.total})  目标 ≥ ${pct(target)}${rate(t) >= target ? '' : '  ✗ 未达到'}`;
+  const lines = [
+    `语料：tests/fixtures/corpus 的 ${r.documents} 份真实文件开头（各省各部门），只把正文交给导入工具，与头信息（人工读出的部门、地区、年度、类型）比对。`,
+    '  未注明 / 未在摘录中出现：草稿也没有才算对；原文没写而草稿写了，算猜测，算错。地区代码只在原文能确定时计入。',
+    '',
+    row('文件类型（三类文件）', r.kind, CORPUS_TARGETS.kind),
+    row('部门', r.department, CORPUS_TARGETS.department),
+    row('年度', r.year, CORPUS_TARGETS.year),
+    row('地区代码（原文能确定）', r.region, CORPUS_TARGETS.region),
+    `  ${padTo('地区（原文不能确定）', 26)}${pct(rate(r.regionUndetermined)).padStart(6)}  (${r.regionUndetermined.right}/${r.regionUndetermined.total})  不写代码、列出候选才算对`,
+    row('其他文件被拒绝', r.refused, CORPUS_TARGETS.refused),
+  ];
+  const misses: [string, FieldTally][] = [
+    ['文件类型', r.kind],
+    ['部门', r.department],
+    ['年度', r.year],
+    ['地区代码', r.region],
+    ['地区（不能确定）', r.regionUndetermined],
+    ['拒绝', r.refused],
+  ];
+  if (misses.some(([, t]) => t.misses.length)) {
+    lines.push('', '不一致之处：');
+    for (const [name, t] of misses) for (const m of t.misses) lines.push(`  ${name}  ${m}`);
+  }
+  const byReason = new Map<string, number>();
+  for (const reason of r.reasons.values()) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);
+  lines.push('', `拒绝的理由：${[...byReason].map(([k, n]) => `${k} ${n}`).join('、')}`);
+  const met = corpusMet(r);
+  lines.push('', met ? '语料达到目标。' : '语料未达到目标。');
+  return { lines, met };
+}
