@@ -76,8 +76,8 @@ export function checkDataset(dataset: CheckInput, sources: ReadonlyMap<string, S
   for (const report of dataset.reports) {
     const source = sources.get(report.source.file);
     const result = checkReport(report, { locate: (t) => source?.find(t) ?? null, concepts });
-    findings.push(...result.findings);
-    consistent.push(...result.consistent);
+    for (const f of result.findings) findings.push(f);
+    for (const c of result.consistent) consistent.push(c);
   }
   const personal_data = personalData(dataset.reports, sources);
   return {

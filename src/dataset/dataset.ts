@@ -25,6 +25,13 @@ export interface BuildResult {
 const REPORT_FILE = /\.(md|ya?ml)$/;
 
 /**
+ * The longest narrative (the Markdown body of a report file, in characters) a build accepts. The report page carries
+ * all of it, and Pagefind's time to index one page of Chinese grows faster than the page: about 4 s of CPU at 2
+ * million characters, 9 s at 4 million, 28 s at 8 million. A real report's narrative runs to tens of thousands.
+ */
+export const MAX_NARRATIVE = 3_000_000;
+
+/**
  * content/ → one dataset in the common schema. Reads every file, validates and normalizes each report, and
  * returns all problems of all files together (Astro alone would stop at the first and print `:0:0`).
  */
@@ -58,7 +65,19 @@ export function buildDataset(contentDir: string): BuildResult {
   for (const name of names) {
     const path = join(reportsDir, name);
     const file = rel(path);
-    const parsed = readContentFile(name, readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    const parsed = readContentFile(name, text);
+    if (parsed.body.length > MAX_NARRATIVE) {
+      issues.push({
+        severity: 'error',
+        file,
+        line: text.slice(0, text.length - parsed.body.length).split('\n').length,
+        path: ['narrative'],
+        label: '报告正文',
+        message: `正文有 ${parsed.body.length.toLocaleString('en-US')} 个字符，超过上限 ${MAX_NARRATIVE.toLocaleString('en-US')} 个字符：报告页要载入全部正文，站内搜索为它建索引的时间又比正文增长得更快`,
+        hint: '正文只收录报告本身的各节，不要贴入原文全文、附表或其他文件（原文保存在 content/sources/ 中，数字的出处链接到原文页）；一个文件里合订了几份报告的，拆成几个报告文件。',
+      });
+    }
     // `value` is optional but may itself be undefined (a field left empty): its presence is what counts.
     const add = (severity: ContentIssue['severity'], p: (string | number)[], message: string, hint?: string, ...value: unknown[]) => {
       const issue: ContentIssue = { severity, file, line: parsed.lineOf(p), path: p, label: labelAt(ContentFile, p), message, hint };

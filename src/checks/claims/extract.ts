@@ -115,9 +115,11 @@ export function extractClaims(unit: TextUnit, locate: (text: string) => Located 
     let i = 0;
     while (i < mentions.length) {
       const mx = mentions[i]!;
-      // The subject runs back from the figure to the previous delimiter.
+      // The subject runs back from the figure to the previous delimiter, and never past the previous figure: a
+      // table flattened into one long line has no delimiters, and each figure's subject would run back to its start.
+      const floor = i > 0 ? mentions[i - 1]!.end : 0;
       let s = mx.at;
-      while (s > 0 && !DELIMITER.test(sentence[s - 1]!)) s--;
+      while (s > floor && !DELIMITER.test(sentence[s - 1]!)) s--;
       const subject = sentence.slice(s, mx.at).replace(/^其中/, '');
       const claim: Claim = {
         subject: displaySubject(original(base + s, base + mx.at)) || subjectKey(subject),

@@ -24,6 +24,9 @@ export function checkClaims(report: Report, ctx: CheckContext): Outcome[] {
     const x = num(label, c.x, refs.refOf(c));
     out.push(...checkChange(c, x, label, refs), ...checkCompletion(report, c, x, label, refs));
   }
-  out.push(...checkRepeats(claims, pool, refs.refsFor), ...checkClaimBreakdowns(claims, refs));
+  // Appended one by one: a narrative that repeats an item hundreds of times yields more outcomes than a spread
+  // argument list may hold.
+  for (const o of checkRepeats(claims, pool, refs.refsFor)) out.push(o);
+  for (const o of checkClaimBreakdowns(claims, refs)) out.push(o);
   return out;
 }
