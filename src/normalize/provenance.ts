@@ -35,8 +35,13 @@ export function provenanceLocator(env: ReportEnv): Locate {
 }
 
 /** A task without funds is still linked to where it is named; not finding it is no error, as names get shortened. */
-export function findName(env: ReportEnv, name: string, quote: string | undefined): Provenance | null {
+export function findName(env: ReportEnv, name: string, quote: string | undefined, path: Path): Provenance | null {
   const found = env.source.find(quote ?? name);
+  // A quote is the author's claim that the text says this: one that is not there is an error, as for any figure.
+  // A name without a quote may be shortened from the text's wording; it is simply shown without a source link.
+  if (!found && quote !== undefined) {
+    env.report('error', [...path, 'quote'], `出处在原文 ${env.sourceFile} 中找不到`, '出处须照原文逐字摘录（空白和换行可以不同）；核对错字、标点和全角半角。', quote);
+  }
   return found && { ...found, located: quote ? 'quote' : 'search' };
 }
 

@@ -27,7 +27,7 @@ function readTasks(list: TaskInput[] | undefined, key: string, group: Task['grou
       goal: text(t.goal),
       result: text(t.result),
       funds,
-      provenance: funds?.provenance ?? findName(read.env, t.name, t.quote),
+      provenance: funds?.provenance ?? findName(read.env, t.name, t.quote, path),
     });
     out.indicators.push(...indicatorsOf(t.indicators, [...path, 'indicators'], '任务关键指标', tidy(t.name), read.env));
   });

@@ -19,6 +19,10 @@ export function fiscalYear(file: ContentFile, env: ReportEnv): Report['fiscal_ye
   const year = Number(file.fiscal_year);
   if (file.fiscal_year_status === '推断') {
     if (!note) env.report('error', ['fiscal_year_note'], '推断的年度必须说明依据', '在 fiscal_year_note 写明从哪里推断出这个年度。', undefined);
+    // An inferred year may still cite the words it was inferred from; those, like every quote, must be in the text.
+    if (quote && !env.source.find(quote)) {
+      env.report('error', ['fiscal_year_quote'], `年度出处在原文 ${env.sourceFile} 中找不到`, '照原文逐字摘录。', quote);
+    }
     return { value: year, status: 'inferred', quote, note };
   }
   if (!quote) {

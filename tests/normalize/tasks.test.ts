@@ -78,3 +78,13 @@ describe('tasks', () => {
     expect(noUnit.issues).toMatchObject([{ path: ['tasks', 0, 'funds'], message: '「扩大免疫规划」：金额「28.00」没有单位' }]);
   });
 });
+
+describe('a task\'s quote', () => {
+  it('must be in the source, like every quote; a task name without a quote only loses its link when not found', () => {
+    const { tasks: t, issues } = tasks({ tasks: [{ name: '基本公共卫生服务', quote: '原文里没有的一句话' }, { name: '改写过的任务名' }] });
+    expect(t.map((x) => x.provenance)).toEqual([null, null]);
+    expect(issues).toEqual([
+      expect.objectContaining({ severity: 'error', path: ['tasks', 0, 'quote'], message: expect.stringContaining('出处在原文'), value: '原文里没有的一句话' }),
+    ]);
+  });
+});

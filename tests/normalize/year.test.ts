@@ -48,3 +48,12 @@ describe('fiscal year', () => {
     expect(year({ fiscal_year: 2023, fiscal_year_quote: '（２０２３年度）' }, '部门整体支出绩效自评表\n（２０２３年度）\n').issues).toEqual([]);
   });
 });
+
+describe('an inferred year\'s quote', () => {
+  it('is looked up in the source like a stated year\'s', () => {
+    const note = '封面没有写年度；按正文所述决算推断。';
+    const { issues } = year({ fiscal_year: 2024, fiscal_year_status: '推断', fiscal_year_note: note, fiscal_year_quote: '原文里没有的一句话' });
+    expect(issues).toEqual([expect.objectContaining({ severity: 'error', path: ['fiscal_year_quote'], value: '原文里没有的一句话' })]);
+    expect(year({ fiscal_year: 2024, fiscal_year_status: '推断', fiscal_year_note: note, fiscal_year_quote: '2024 年本部门决算总收入' }).issues).toEqual([]);
+  });
+});
