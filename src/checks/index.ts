@@ -5,7 +5,7 @@ import { conceptsByKey } from '../read/registry.ts';
 import type { SourceText } from '../text/source-text.ts';
 import { checkClaims } from './claims/index.ts';
 import type { Check, CheckContext, Outcome } from './outcome.ts';
-import { scanRecord, scanText } from './personal-data.ts';
+import { scanRecord, scanText, type PersonalHit } from './personal-data.ts';
 import { checkRates } from './rates.ts';
 import { checkScores } from './scores.ts';
 import { checkSums } from './sums.ts';
@@ -64,6 +64,23 @@ export interface CheckInput {
   concepts: Concept[];
 }
 
+/** What the checks find in one report: its numbered outcomes and the personal data in its record's prose. */
+export interface ReportChecks {
+  findings: Finding[];
+  consistent: Consistent[];
+  record: RecordHit[];
+}
+
+export type RecordHit = PersonalHit & { field: string };
+
+/**
+ * The checks of one report on their own, so that a build can run them where it normalizes the report (in worker
+ * threads, or read back from its cache) and assemble the dataset's checks afterwards.
+ */
+export function checkOne(report: Report, source: SourceText | undefined, concepts: ReadonlyMap<string, Concept>): ReportChecks {
+  return { ...checkReport(report, { locate: (t) => source?.find(t) ?? null, concepts }), record: scanRecord(report) };
+}
+
 /**
  * Checks every report of a dataset. `sources` maps a source file name (content/sources/x.txt) to its text as
  * buildDataset loaded it; a report whose source is missing is still checked, its narrative claims only without
@@ -71,22 +88,35 @@ export interface CheckInput {
  */
 export function checkDataset(dataset: CheckInput, sources: ReadonlyMap<string, SourceText>): Checks {
   const concepts = conceptsByKey(dataset.concepts);
+  const perReport = new Map(dataset.reports.map((r) => [r.id, checkOne(r, sources.get(r.source.file), concepts)]));
+  const sourceHits = new Map<string, PersonalHit[]>();
+  for (const r of dataset.reports) {
+    const text = sources.get(r.source.file)?.text;
+    if (text !== undefined && !sourceHits.has(r.source.file)) sourceHits.set(r.source.file, scanText(text));
+  }
+  return assembleChecks(dataset.reports, perReport, sourceHits);
+}
+
+/**
+ * The dataset's checks from each report's: findings in report order, and the personal data of each source text
+ * once (several reports may share one), then of each record's own prose, numbered in that order.
+ */
+export function assembleChecks(reports: Report[], perReport: ReadonlyMap<string, ReportChecks>, sourceHits: ReadonlyMap<string, PersonalHit[]>): Checks {
   const findings: Finding[] = [];
   const consistent: Consistent[] = [];
-  for (const report of dataset.reports) {
-    const source = sources.get(report.source.file);
-    const result = checkReport(report, { locate: (t) => source?.find(t) ?? null, concepts });
+  for (const r of reports) {
+    const result = perReport.get(r.id)!;
     for (const f of result.findings) findings.push(f);
     for (const c of result.consistent) consistent.push(c);
   }
-  const personal_data = personalData(dataset.reports, sources);
+  const personal_data = personalFlags(reports, perReport, sourceHits);
   return {
     rules: RULES,
     findings,
     consistent,
     personal_data,
     counts: {
-      reports: dataset.reports.length,
+      reports: reports.length,
       findings: findings.length,
       warnings: findings.filter((f) => f.severity === '警告').length,
       notices: findings.filter((f) => f.severity === '提示').length,
@@ -96,20 +126,17 @@ export function checkDataset(dataset: CheckInput, sources: ReadonlyMap<string, S
   };
 }
 
-/** Each source text once (several reports may share one), then each record's own prose. */
-export function personalData(reports: Report[], sources: ReadonlyMap<string, SourceText>): PersonalDataFlag[] {
+function personalFlags(reports: Report[], perReport: ReadonlyMap<string, ReportChecks>, sourceHits: ReadonlyMap<string, PersonalHit[]>): PersonalDataFlag[] {
   const flags: PersonalDataFlag[] = [];
   const add = (f: Omit<PersonalDataFlag, 'id' | 'kind_name'>) => flags.push({ id: `pd-${flags.length + 1}`, kind_name: PERSONAL_KINDS[f.kind], ...f });
-  const files = [...new Set(reports.map((r) => r.source.file))];
-  for (const file of files) {
-    const text = sources.get(file)?.text;
-    if (text === undefined) continue;
-    const ids = reports.filter((r) => r.source.file === file).map((r) => r.id);
-    for (const h of scanText(text)) add({ report_ids: ids, kind: h.kind, severity: h.severity, masked: h.masked, context: h.context, where: 'source', file, line: h.line, field: null });
+  const bySource = new Map<string, string[]>();
+  for (const r of reports) bySource.set(r.source.file, [...(bySource.get(r.source.file) ?? []), r.id]);
+  for (const [file, ids] of bySource) {
+    for (const h of sourceHits.get(file) ?? []) add({ report_ids: ids, kind: h.kind, severity: h.severity, masked: h.masked, context: h.context, where: 'source', file, line: h.line, field: null });
   }
   for (const r of reports) {
     const seen = new Set<string>();
-    for (const h of scanRecord(r)) {
+    for (const h of perReport.get(r.id)!.record) {
       const k = `${h.kind}|${h.masked}|${h.field}`;
       if (seen.has(k)) continue;
       seen.add(k);

@@ -60,11 +60,17 @@ describe('locating a figure in the source', () => {
     ]);
   });
 
-  it('finds a task by its name or quote, quietly returning null when neither is there', () => {
+  it('finds a task by its name or quote, quietly returning null for a name that is not there', () => {
     const env = envFor(baiyun);
-    expect(findName(env, '方舱医院建设', undefined)).toMatchObject({ located: 'search' });
-    expect(findName(env, '方舱医院', '方舱医院建设')).toMatchObject({ quote: '方舱医院建设', located: 'quote' });
-    expect(findName(env, '不存在的任务', undefined)).toBeNull();
+    expect(findName(env, '方舱医院建设', undefined, ['tasks', 0])).toMatchObject({ located: 'search' });
+    expect(findName(env, '方舱医院', '方舱医院建设', ['tasks', 1])).toMatchObject({ quote: '方舱医院建设', located: 'quote' });
+    expect(findName(env, '不存在的任务', undefined, ['tasks', 2])).toBeNull();
     expect(env.issues).toEqual([]);
+  });
+
+  it('reports a task quote that is not in the source', () => {
+    const env = envFor(baiyun);
+    expect(findName(env, '方舱医院', '不存在的一句', ['tasks', 3])).toBeNull();
+    expect(env.issues).toEqual([expect.objectContaining({ severity: 'error', path: ['tasks', 3, 'quote'], value: '不存在的一句' })]);
   });
 });
