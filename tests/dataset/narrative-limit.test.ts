@@ -1,7 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildDataset, MAX_NARRATIVE } from '../../src/dataset/dataset.ts';
+import { buildDataset } from '../../src/dataset/dataset.ts';
+import { MAX_NARRATIVE } from '../../src/dataset/report-file.ts';
 import { formatIssue } from '../../src/read/issue.ts';
 import { fixtureContent } from '../support/fixture-content.ts';
 

@@ -1,0 +1,147 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ContentFile } from '../schema/content.ts';
+import { labelAt } from '../schema/meta.ts';
+import type { Region } from '../schema/region.ts';
+import type { Report } from '../schema/report.ts';
+import { readContentFile } from '../read/content-file.ts';
+import { type ContentIssue, shownPath } from '../read/issue.ts';
+import type { ConceptIndex } from '../read/registry.ts';
+import { zodIssue } from '../read/zod-issue.ts';
+import { normalizeReport } from '../normalize/report.ts';
+import { SourceText } from '../text/source-text.ts';
+
+export const REPORT_FILE = /\.(md|ya?ml)$/;
+
+/**
+ * The longest narrative (the Markdown body of a report file, in characters) a build accepts. The report page carries
+ * all of it, and Pagefind's time to index one page of Chinese grows faster than the page: about 4 s of CPU at 2
+ * million characters, 9 s at 4 million, 28 s at 8 million. A real report's narrative runs to tens of thousands.
+ */
+export const MAX_NARRATIVE = 3_000_000;
+
+/** What every report file is read against: the registries, read once per build (or once per worker). */
+export interface FileRegistries {
+  contentDir: string;
+  regions: ReadonlyMap<string, Region>;
+  /** null when concepts.yaml is broken: files are still validated, but not normalized. */
+  concepts: ConceptIndex | null;
+  /** null when sectors.yaml is missing or broken: sectors are then not checked. */
+  sectors: ReadonlySet<string> | null;
+}
+
+/** One report file read, validated and normalized on its own; the dataset is assembled from these in file order. */
+export interface FileResult {
+  name: string;
+  /** The report's id once the file is valid; duplicates across files are found when assembling. */
+  id: string | null;
+  issues: ContentIssue[];
+  /** How many of `issues` come before the id is known: a duplicate id keeps only these and its own error. */
+  beforeId: number;
+  /** The line of the id, for the error when another file has the same. */
+  idLine?: number;
+  /** The record, when the file has no error. */
+  report: Report | null;
+  /** The source file the report cites, when it exists. */
+  source: SourceText | null;
+  sourceFile: string | null;
+}
+
+/**
+ * Reads one file of content/reports: YAML and schema errors with their lines, the region, source and sector it
+ * names, then normalization. Pure apart from reading the file and its source (cached in `sources`, which several
+ * reports may share).
+ */
+export function readReportFile(reg: FileRegistries, name: string, sources: Map<string, SourceText | null>): FileResult {
+  const path = join(reg.contentDir, 'reports', name);
+  const file = shownPath(path);
+  const issues: ContentIssue[] = [];
+  const out = (report: Report | null, id: string | null, beforeId: number, source: SourceText | null = null, sourceFile: string | null = null, idLine?: number): FileResult => ({
+    name,
+    id,
+    issues,
+    beforeId,
+    ...(idLine === undefined ? {} : { idLine }),
+    report,
+    source,
+    sourceFile,
+  });
+
+  const text = readFileSync(path, 'utf8');
+  const parsed = readContentFile(name, text);
+  if (parsed.body.length > MAX_NARRATIVE) {
+    issues.push({
+      severity: 'error',
+      file,
+      line: text.slice(0, text.length - parsed.body.length).split('\n').length,
+      path: ['narrative'],
+      label: '报告正文',
+      message: `正文有 ${parsed.body.length.toLocaleString('en-US')} 个字符，超过上限 ${MAX_NARRATIVE.toLocaleString('en-US')} 个字符：报告页要载入全部正文，站内搜索为它建索引的时间又比正文增长得更快`,
+      hint: '正文只收录报告本身的各节，不要贴入原文全文、附表或其他文件（原文保存在 content/sources/ 中，数字的出处链接到原文页）；一个文件里合订了几份报告的，拆成几个报告文件。',
+    });
+  }
+  // `value` is optional but may itself be undefined (a field left empty): its presence is what counts.
+  const add = (severity: ContentIssue['severity'], p: (string | number)[], message: string, hint?: string, ...value: unknown[]) => {
+    const issue: ContentIssue = { severity, file, line: parsed.lineOf(p), path: p, label: labelAt(ContentFile, p), message, hint };
+    if (value.length) issue.value = value[0];
+    issues.push(issue);
+  };
+  for (const e of parsed.syntaxErrors) {
+    issues.push({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: '检查缩进、冒号后的空格和引号是否成对。' });
+  }
+  if (parsed.syntaxErrors.length) return out(null, null, issues.length);
+
+  const result = ContentFile.safeParse(parsed.data);
+  if (!result.success) {
+    for (const zi of result.error.issues) {
+      const issue = zodIssue(zi, parsed.data, ContentFile);
+      issues.push({ ...issue, severity: 'error', file, line: parsed.lineOf(issue.path), label: issue.label ?? labelAt(ContentFile, issue.path) });
+    }
+    return out(null, null, issues.length);
+  }
+  const content = result.data;
+  const beforeId = issues.length;
+  const idLine = parsed.lineOf(['id']);
+
+  if (name.replace(REPORT_FILE, '') !== content.id) {
+    add('warning', ['id'], `文件名「${name}」与报告编号「${content.id}」不一致`, '把文件改名为 {id}.md，便于查找。', content.id);
+  }
+  if (content.draft) {
+    add('warning', ['draft'], '这是导入工具生成的草稿，尚未经人工核对；页面会标明「草稿」', '逐项对照原文核对后，删去 draft: true。');
+  }
+  const region = reg.regions.get(content.region);
+  if (!region) {
+    const known = [...reg.regions.values()].map((r) => `${r.code} ${r.name}`).join('、');
+    add('error', ['region'], `地区代码「${content.region}」不在地区名录中`, `核对 GB/T 2260 代码，或先在 content/regions.yaml 中加上这个地区。已有：${known}`, content.region);
+  }
+  const source = loadSource(reg.contentDir, content.source.file, sources);
+  if (!source) {
+    add('error', ['source', 'file'], `原文文件 content/sources/${content.source.file} 不存在`, '把原文文本放进 content/sources/，并写上它的文件名。', content.source.file);
+  } else if (source.sha256 !== content.source.sha256) {
+    add('error', ['source', 'sha256'], `原文的 sha256 是 ${source.sha256}，与填写的不一致`, '原文被改动过，或填错了文件：核对后更新 sha256（sha256sum content/sources/文件名）。', content.source.sha256);
+  }
+  if (reg.sectors && !reg.sectors.has(content.sector)) {
+    add('error', ['sector'], `行业「${content.sector}」不在 content/sectors.yaml 中`, `照已有写法填写（${[...reg.sectors].join('、')}），或先在 sectors.yaml 中加上这个行业。`, content.sector);
+  }
+  if (!region || !source || !reg.concepts) return out(null, content.id, beforeId, source, source ? content.source.file : null, idLine);
+
+  const report = normalizeReport(content, {
+    region,
+    concepts: reg.concepts,
+    source,
+    sourceFile: content.source.file,
+    contentFile: relative(reg.contentDir, path),
+    body: parsed.body,
+    report: add,
+  });
+  const ok = !issues.some((i) => i.severity === 'error');
+  return out(ok ? report : null, content.id, beforeId, source, content.source.file, idLine);
+}
+
+function loadSource(contentDir: string, file: string, cache: Map<string, SourceText | null>): SourceText | null {
+  if (cache.has(file)) return cache.get(file)!;
+  const path = join(contentDir, 'sources', file);
+  const source = file.includes('..') || !existsSync(path) ? null : new SourceText(readFileSync(path, 'utf8'));
+  cache.set(file, source);
+  return source;
+}
