@@ -79,7 +79,7 @@ export function readRegistries(contentDir: string): Registries {
  * The dataset from every file's result, in file order: a report id used twice is an error of the later file, and
  * the dataset exists only when no file and no registry has an error.
  */
-export function assembleDataset(reg: Registries, results: FileResult[]): Omit<BuildResult, 'sources'> {
+export function assembleDataset(reg: Registries, results: Omit<FileResult, 'source'>[]): Omit<BuildResult, 'sources'> {
   const issues: ContentIssue[] = [...reg.issues];
   const reports: Report[] = [];
   const seenIds = new Map<string, string>();

@@ -45,6 +45,8 @@ export interface FileResult {
   /** The source file the report cites, when it exists. */
   source: SourceText | null;
   sourceFile: string | null;
+  /** The source file the report names, whether or not it exists (null when the file is not valid that far). */
+  sourceName: string | null;
 }
 
 /**
@@ -56,6 +58,7 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Map<s
   const path = join(reg.contentDir, 'reports', name);
   const file = shownPath(path);
   const issues: ContentIssue[] = [];
+  let sourceName: string | null = null;
   const out = (report: Report | null, id: string | null, beforeId: number, source: SourceText | null = null, sourceFile: string | null = null, idLine?: number): FileResult => ({
     name,
     id,
@@ -65,6 +68,7 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Map<s
     report,
     source,
     sourceFile,
+    sourceName,
   });
 
   const text = readFileSync(path, 'utf8');
@@ -100,6 +104,7 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Map<s
     return out(null, null, issues.length);
   }
   const content = result.data;
+  sourceName = content.source.file;
   const beforeId = issues.length;
   const idLine = parsed.lineOf(['id']);
 
