@@ -2,14 +2,28 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { handOver, type SiteInput } from '../dataset/handover.ts';
 import { configuredBase } from '../read/site-config.ts';
+import { partOf, searchParts } from '../search/parts.ts';
+import type { PartPages } from '../search/index-site.ts';
 import { astroConfig } from './astro-config.ts';
 import { pagesOf, writeCareEdition } from './care-edition.ts';
+import { progress } from './progress.ts';
+
+export interface RenderOptions {
+  /** Called after each stage, for the timings. */
+  stage?: (name: string) => void;
+  /**
+   * Where this output's previous build left what can be reused (Astro's pages, index parts); kept between builds.
+   * Without it, everything is built afresh.
+   */
+  cacheDir?: string;
+}
 
 /**
  * Dataset → pages → search index → 关怀版 copies: what a site build and a portal build share. The dataset reaches
  * the pages in memory (src/dataset/handover.ts).
  */
-export async function renderSite(outDir: string, input: SiteInput, stage: (name: string) => void = () => {}): Promise<{ pages: number; care: number; indexed: number }> {
+export async function renderSite(outDir: string, input: SiteInput, options: RenderOptions = {}): Promise<{ pages: number; care: number; indexed: number }> {
+  const stage = options.stage ?? (() => {});
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets environment variables override import.meta.env; a BASE_URL left in the environment (Vitest sets one)
   // would silently replace the configured base path in every link.
@@ -18,9 +32,8 @@ export async function renderSite(outDir: string, input: SiteInput, stage: (name:
   process.env.NODE_ENV = 'production';
   const root = process.cwd();
   // Astro writes its server chunks to ./.astro/ of the working directory whenever the output directory lies
-  // outside it, so parallel builds (tests, benchmarks, shards) would overwrite each other's chunks, and they would
-  // share Astro's cache. Each build works from its own directory inside the project, where the chunks still
-  // resolve node_modules.
+  // outside it, so parallel builds (tests, benchmarks, shards) would overwrite each other's chunks. Each build
+  // works from its own directory inside the project, where the chunks still resolve node_modules.
   const work = resolve(root, '.cache', `astro-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const base = configuredBase(input.site);
@@ -28,19 +41,35 @@ export async function renderSite(outDir: string, input: SiteInput, stage: (name:
   handOver(input);
   process.chdir(work);
   try {
-    const config = astroConfig({ base, site: input.site.url, outDir: resolve(root, outDir), cacheDir: join(work, 'cache') });
+    const config = astroConfig({ base, site: input.site.url, outDir: resolve(root, outDir), cacheDir: options.cacheDir ? resolve(root, options.cacheDir, 'astro') : join(work, 'cache') });
     await build({ ...config, root, configFile: false, logLevel: 'warn' });
   } finally {
     process.chdir(root);
     rmSync(work, { recursive: true, force: true });
   }
   stage('astro');
-  const { indexSite } = await import('../search/index-site.ts');
-  const search = await indexSite(outDir);
-  stage('pagefind');
-  // After the index: Pagefind and the sitemap list only the standard pages, never their 关怀版 copies.
+  // Pagefind and the sitemap list only the standard pages, never their 关怀版 copies, which are written last.
   const pages = pagesOf(outDir);
+  const parts = partPages(input, pages);
+  const { indexSite } = await import('../search/index-site.ts');
+  const indexing = progress('搜索索引（按年度分部分）', parts.length, { from: 3 });
+  const search = await indexSite(outDir, parts, { cacheDir: options.cacheDir && join(options.cacheDir, 'pagefind'), onPart: (done) => indexing.tick(done) });
+  indexing.end(search.reused.length ? `其中 ${search.reused.length} 部分与上次构建相同、未重建` : undefined);
+  stage('pagefind');
   const care = writeCareEdition(outDir, base.endsWith('/') ? base : `${base}/`, pages);
   stage('care');
   return { pages: pages.length, care, indexed: search.pages };
+}
+
+/** Each built page in its part of the index: a report's page in its year's, every other page in the site part. */
+function partPages(input: SiteInput, pages: string[]): PartPages[] {
+  const local = input.dataset.shards ? [] : input.dataset.reports;
+  const yearOf = new Map(local.map((r) => [r.id, partOf(r)]));
+  const parts = new Map(searchParts(local).map((p) => [p.name, [] as string[]]));
+  for (const page of pages) {
+    const file = page === '' || page.endsWith('/') ? `${page}index.html` : page;
+    const report = /^reports\/([^/]+)\/$/.exec(page)?.[1];
+    parts.get((report && yearOf.get(decodeURIComponent(report))) ?? 'site')!.push(file);
+  }
+  return [...parts].map(([name, files]) => ({ name, files }));
 }

@@ -1,23 +1,71 @@
-import * as pagefind from 'pagefind';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import * as pagefind from 'pagefind';
+
+/** The pages of one part of the index (paths of HTML files under the output directory). */
+export interface PartPages {
+  name: string;
+  files: string[];
+}
+
+export interface IndexResult {
+  /** Pages Pagefind indexed (those with data-pagefind-body), over all parts. */
+  pages: number;
+  /** Parts indexed afresh, and parts copied unchanged from the previous build. */
+  indexed: string[];
+  reused: string[];
+}
 
 /**
- * Builds the Pagefind index over the pages that declare `data-pagefind-body` (reports, districts, indicators).
- * The npm package runs Pagefind's extended binary, which segments Chinese at index time; each page's
- * `lang="zh-CN"` selects the Chinese segmenter.
+ * Builds the Pagefind index, part by part (src/search/parts.ts), into pagefind/<part>/. Each part runs in a
+ * Pagefind process of its own, closed before the next starts, so memory is that of the largest part. A part whose
+ * pages are byte for byte those of the previous build is copied from `cacheDir` instead of indexed again. The npm
+ * package runs Pagefind's extended binary, which segments Chinese at index time; each page's `lang="zh-CN"`
+ * selects the Chinese segmenter.
  */
-export async function indexSite(outDir: string): Promise<{ pages: number }> {
+export async function indexSite(outDir: string, parts: PartPages[], options: { cacheDir?: string; onPart?: (done: number, total: number) => void } = {}): Promise<IndexResult> {
+  const result: IndexResult = { pages: 0, indexed: [], reused: [] };
+  for (const [k, part] of parts.entries()) {
+    const target = join(outDir, 'pagefind', part.name);
+    const hash = createHash('sha256');
+    const pages = part.files.map((file) => {
+      const content = readFileSync(join(outDir, file), 'utf8');
+      hash.update(file).update('\0').update(content).update('\0');
+      return { sourcePath: file, content };
+    });
+    const fingerprint = hash.digest('hex');
+    const cached = options.cacheDir ? join(options.cacheDir, part.name) : null;
+    if (cached && existsSync(join(cached, 'fingerprint')) && readFileSync(join(cached, 'fingerprint'), 'utf8') === fingerprint) {
+      cpSync(join(cached, 'bundle'), target, { recursive: true });
+      result.reused.push(part.name);
+    } else {
+      await indexPart(pages, target);
+      if (cached) {
+        rmSync(cached, { recursive: true, force: true });
+        cpSync(target, join(cached, 'bundle'), { recursive: true });
+        writeFileSync(join(cached, 'fingerprint'), fingerprint);
+      }
+      result.indexed.push(part.name);
+    }
+    // addHTMLFile counts every file it read; the entry file counts the pages actually indexed.
+    const entry = JSON.parse(readFileSync(join(target, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    result.pages += Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+    options.onPart?.(k + 1, parts.length);
+  }
+  return result;
+}
+
+async function indexPart(pages: { sourcePath: string; content: string }[], target: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 无法启动：${errors.join('；')}`);
   try {
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind 索引出错：${added.errors.join('；')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    for (const page of pages) {
+      const added = await index.addHTMLFile(page);
+      if (added.errors.length) throw new Error(`Pagefind 索引 ${page.sourcePath} 出错：${added.errors.join('；')}`);
+    }
+    const written = await index.writeFiles({ outputPath: target });
     if (written.errors.length) throw new Error(`Pagefind 写出索引出错：${written.errors.join('；')}`);
-    // addDirectory counts every HTML file it read; the entry file counts the pages actually indexed.
-    const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    return { pages: Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0) };
   } finally {
     await pagefind.close();
   }
