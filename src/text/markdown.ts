@@ -94,7 +94,8 @@ function plainParts(blocks: Block[]): { intro: string; sections: NarrativeSectio
   return { intro: intro.join('\n'), sections: sections.map((s) => section(s.id, s.title, s.heading, s.body.join('\n'))) };
 }
 
-function remarkParts(markdown: string): { intro: string; sections: NarrativeSection[] } {
+/** The parts through remark: every narrative that is not plain, and the reference for the fast path. */
+export function remarkParts(markdown: string): { intro: string; sections: NarrativeSection[] } {
   const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
   const html = (nodes: RootContent[]) => {
     let from = 0;
