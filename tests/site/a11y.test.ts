@@ -11,6 +11,8 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const PAGE_TYPES: [string, string][] = [
   ['home', ''],
   ['districts', 'districts/'],
+  ['province', 'regions/440000/'],
+  ['city', 'regions/440100/'],
   ['district', 'districts/guangzhou-huadu/'],
   ['reports', 'reports/'],
   ['report (自评表)', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/'],
@@ -71,6 +73,18 @@ describe('accessibility in Chromium', () => {
       expect(await page.evaluate(() => document.documentElement.className)).toBe('large-text high-contrast');
       expect(await axe(page), path).toEqual([]);
       await page.close();
+    }
+  });
+
+  it('on a phone (390 × 844), tables shown as lists and every folded section opened keep AA, in both editions', async () => {
+    for (const path of ['reports/yangjiang-yangdong-wsjkj-2024-zpbg/', 'districts/guangzhou-huadu/', 'checks/', 'compare/2023/health/', 'data/']) {
+      for (const at of [path, `care/${path}`]) {
+        const page = await open(at, (p) => p.setViewportSize({ width: 390, height: 844 }));
+        expect(await axe(page), `${at} folded`).toEqual([]);
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        expect(await axe(page), `${at} open`).toEqual([]);
+        await page.close();
+      }
     }
   });
 
