@@ -113,7 +113,7 @@ describe('reading on a phone (390 × 844) in Chromium', () => {
     expect(await page.isVisible('ul.headline')).toBe(true);
     expect(await page.isVisible('#h-info')).toBe(true);
     expect(await page.isVisible('section.check-summary')).toBe(true);
-    const folds = await page.$$eval('details.fold', (ds) => ds.map((d) => [d.open, d.querySelector('summary')!.textContent]));
+    const folds = await page.$$eval('details.fold', (ds) => ds.map((d) => [(d as HTMLDetailsElement).open, d.querySelector('summary')!.textContent]));
     expect(folds).toContainEqual([false, '文中其他数字（67 项；含 3 处警告、1 处提示）']);
     expect(folds).toContainEqual([false, '一、部门基本情况（4998 字）']);
     // The toc links to every section heading on the page.
