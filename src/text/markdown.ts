@@ -6,7 +6,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { Root as HastRoot, Element } from 'hast';
+import type { Root as HastRoot, Element, RootContent } from 'hast';
 
 /**
  * Narrative Markdown from content files is untrusted: raw HTML is dropped by remark-rehype and the tree is then
@@ -47,14 +47,89 @@ const processor = unified()
 export function renderMarkdown(markdown: string): string {
   const blocks = plainBlocks(markdown);
   if (!blocks) return remarkHtml(markdown);
+  return plainHtml(blocks).map((b) => b.html).join('\n');
+}
+
+/** Each plain block as HTML; level-2 headings (## …, the report's sections) with their id and title. */
+function plainHtml(blocks: Block[]): { html: string; section?: { id: string; title: string } }[] {
   let n = 0;
-  return blocks
-    .map((b) => {
-      if (b.type === 'paragraph') return `<p>${b.lines.join('\n')}</p>`;
-      if (b.depth < 2 || b.depth > 4) return `<h${b.depth}>${b.title}</h${b.depth}>`;
-      return `<h${b.depth + 1} id="sec-${++n}">${b.title}</h${b.depth + 1}>`;
-    })
-    .join('\n');
+  return blocks.map((b) => {
+    if (b.type === 'paragraph') return { html: `<p>${b.lines.join('\n')}</p>` };
+    if (b.depth < 2 || b.depth > 4) return { html: `<h${b.depth}>${b.title}</h${b.depth}>` };
+    const id = `sec-${++n}`;
+    return { html: `<h${b.depth + 1} id="${id}">${b.title}</h${b.depth + 1}>`, section: b.depth === 2 ? { id, title: b.title } : undefined };
+  });
+}
+
+/** One level-2 section of a narrative (## 一、部门基本情况 and what follows it up to the next ##), as HTML. */
+export interface NarrativeSection {
+  id: string;
+  title: string;
+  /** The section's heading element (an h3 with its id). */
+  heading: string;
+  /** Everything after the heading up to the next level-2 heading, subsections included. */
+  body: string;
+  /** Characters of text in the body, spaces not counted: how long the section is, for the reader and for folding. */
+  chars: number;
+}
+
+/**
+ * The narrative split at its level-2 headings, so that a page can fold each long section on its own: what comes
+ * before the first section, then each section. Joined with newlines (intro, then each heading and body) the parts
+ * are exactly renderMarkdown's HTML. Only top-level headings split: one inside a quote or a list stays in its
+ * section.
+ */
+export function narrativeParts(markdown: string): { intro: string; sections: NarrativeSection[] } {
+  const blocks = plainBlocks(markdown);
+  return blocks ? plainParts(blocks) : remarkParts(markdown);
+}
+
+function plainParts(blocks: Block[]): { intro: string; sections: NarrativeSection[] } {
+  const intro: string[] = [];
+  const sections: { id: string; title: string; heading: string; body: string[] }[] = [];
+  for (const b of plainHtml(blocks)) {
+    if (b.section) sections.push({ ...b.section, heading: b.html, body: [] });
+    else (sections.at(-1)?.body ?? intro).push(b.html);
+  }
+  return { intro: intro.join('\n'), sections: sections.map((s) => section(s.id, s.title, s.heading, s.body.join('\n'))) };
+}
+
+/** The parts through remark: every narrative that is not plain, and the reference for the fast path. */
+export function remarkParts(markdown: string): { intro: string; sections: NarrativeSection[] } {
+  const tree = processor.runSync(processor.parse(markdown)) as HastRoot;
+  const html = (nodes: RootContent[]) => {
+    let from = 0;
+    let to = nodes.length;
+    while (from < to && isNewline(nodes[from]!)) from++;
+    while (to > from && isNewline(nodes[to - 1]!)) to--;
+    return String(processor.stringify({ type: 'root', children: nodes.slice(from, to) }));
+  };
+  let intro: RootContent[] = [];
+  const sections: { node: Element; body: RootContent[] }[] = [];
+  for (const node of tree.children) {
+    if (node.type === 'element' && node.tagName === 'h3') sections.push({ node, body: [] });
+    else (sections.at(-1)?.body ?? intro).push(node);
+  }
+  return {
+    intro: html(intro),
+    sections: sections.map(({ node, body }) => section(String(node.properties.id), hastText(node), html([node]), html(body))),
+  };
+}
+
+const isNewline = (n: RootContent) => n.type === 'text' && /^\s*$/.test(n.value);
+
+function hastText(node: Element | RootContent): string {
+  if (node.type === 'text') return node.value;
+  return 'children' in node ? node.children.map((c) => hastText(c as RootContent)).join('') : '';
+}
+
+function section(id: string, title: string, heading: string, body: string): NarrativeSection {
+  return { id, title, heading, body, chars: textLength(body) };
+}
+
+/** Characters of text in an HTML fragment, without tags and spaces; an entity counts as one. */
+export function textLength(html: string): number {
+  return html.replace(/<[^>]*>/g, '').replace(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi, '_').replace(/\s/g, '').length;
 }
 
 /** The HTML through remark and rehype: every narrative that is not plain, and the reference for the fast path. */

@@ -1,8 +1,10 @@
 import type { Dataset } from '../schema/dataset.ts';
 import type { Indicator, Provenance, Rate, Report } from '../schema/report.ts';
-import { renderMarkdown } from '../text/markdown.ts';
+import type { CheckRef, Finding } from '../schema/check.ts';
+import { narrativeParts, renderMarkdown, type NarrativeSection } from '../text/markdown.ts';
 import { checkSummary, type CheckSummary } from './checks.ts';
 import { conceptsOf } from './concepts.ts';
+import { charCount, longTable, longText } from './fold.ts';
 import { formatPercentText, formatScore, formatWan, formatYear, NOT_STATED } from './format.ts';
 import { perBuild } from './per-build.ts';
 import type { SiteData } from './site-data.ts';
@@ -28,10 +30,32 @@ export interface ReportPage {
   /** Level-2 headings of the narrative, for its table of contents; none for a narrative of two sections or fewer. */
   toc: { id: string; title: string }[] | null;
   /**
+   * The page's sections in order, for the contents at its top: each with what it holds and whether it starts
+   * folded. A phone reader sees the facts, headline figures and check findings at once and opens the long parts.
+   */
+  sections: PageSection[];
+  /** The same sections by key, for the page to render each. */
+  section: Partial<Record<SectionKey, PageSection>>;
+  /**
    * The narrative as HTML, rendered when the page is: kept out of the model so that a build of many reports does
    * not hold every narrative's HTML at once.
    */
   narrativeHtml(): string;
+  /** The narrative as HTML split at its level-2 sections, each long one folded; rendered when the page is. */
+  narrative(): { intro: string; sections: (NarrativeSection & { folded: boolean })[] };
+}
+
+export type SectionKey = 'info' | 'checks' | 'finance' | 'score' | 'goal' | 'indicators' | 'tasks' | 'figures' | 'problems' | 'narrative' | 'source';
+
+export interface PageSection {
+  key: SectionKey;
+  /** The id of the section's heading: the contents, search results and links from other pages point here. */
+  id: string;
+  title: string;
+  /** What the section holds, for the contents and a folded section's summary: 「67 项」; null when there is nothing to count. */
+  count: string | null;
+  /** Long tables and long texts start folded; the basic facts, headline figures and check findings never do. */
+  folded: boolean;
 }
 
 export interface IndicatorGroup {
@@ -52,6 +76,19 @@ export function reportPage(report: Report, dataset: Pick<Dataset, 'concepts' | '
   const isPlan = r.kind === '目标申报表';
   const { synonyms } = conceptsOf(dataset);
   const rate = headlineRate(r);
+  const indicatorGroups: IndicatorGroup[] = GROUPS.flatMap((group) => {
+    const items = r.indicators.filter((i) => i.group === group);
+    if (!items.length) return [];
+    return [{
+      group,
+      items: items.map((indicator) => ({ indicator, measures: measuresText(indicator) })),
+      hasLevels: items.some((i) => i.level1 || i.level2),
+      hasTask: group === '任务关键指标',
+      hasPeriod: items.some((i) => i.target_period),
+    }];
+  });
+  const checks = checkSummary(dataset.checks, r);
+  const sections = pageSections(r, isPlan, indicatorGroups, checks);
   return {
     report: r,
     place,
@@ -78,21 +115,57 @@ export function reportPage(report: Report, dataset: Pick<Dataset, 'concepts' | '
           ]),
     ],
     rates: r.rates.map((x) => ({ rate: x, synonyms: synonyms(x.concept) })),
-    indicatorGroups: GROUPS.flatMap((group) => {
-      const items = r.indicators.filter((i) => i.group === group);
-      if (!items.length) return [];
-      return [{
-        group,
-        items: items.map((indicator) => ({ indicator, measures: measuresText(indicator) })),
-        hasLevels: items.some((i) => i.level1 || i.level2),
-        hasTask: group === '任务关键指标',
-        hasPeriod: items.some((i) => i.target_period),
-      }];
-    }),
-    checks: checkSummary(dataset.checks, r),
+    indicatorGroups,
+    checks,
     toc: r.narrative.sections.length > 2 ? r.narrative.sections.filter((s) => s.depth === 2).map((s) => ({ id: s.id, title: s.title })) : null,
+    sections,
+    section: Object.fromEntries(sections.map((s) => [s.key, s])),
     narrativeHtml: () => (r.narrative.markdown ? renderMarkdown(r.narrative.markdown) : ''),
+    narrative: () => {
+      if (!r.narrative.markdown) return { intro: '', sections: [] };
+      const parts = narrativeParts(r.narrative.markdown);
+      return { intro: parts.intro, sections: parts.sections.map((s) => ({ ...s, folded: longText(s.chars) })) };
+    },
   };
+}
+
+/** Where on the page the figure a finding is about sits: the finding is shown in full beside it. */
+const SECTION_OF_REF: Partial<Record<CheckRef['kind'], SectionKey>> = {
+  amount: 'finance', rate: 'finance', score: 'score', module: 'score', indicator: 'indicators', task: 'tasks', figure: 'figures', fiscal_year: 'info',
+};
+
+const severities = (findings: Finding[]) => {
+  const warnings = findings.filter((f) => f.severity === '警告').length;
+  return [warnings && `${warnings} 处警告`, findings.length - warnings && `${findings.length - warnings} 处提示`].filter(Boolean).join('、');
+};
+
+/** The sections a report's page shows, in order, with their counts and whether each starts folded. */
+function pageSections(r: Report, isPlan: boolean, indicators: IndicatorGroup[], checks: CheckSummary | null): PageSection[] {
+  const section = (key: SectionKey, title: string, count: string | null, long = false): PageSection => {
+    // A folded section says what it hides, check findings included: the 数据核对 section links to each of them.
+    const hidden = long ? (checks?.beside ?? []).filter((b) => SECTION_OF_REF[b.finding.refs[0]!.kind] === key).map((b) => b.finding) : [];
+    const inside = hidden.length ? `含 ${severities(hidden)}` : '';
+    return { key, id: `h-${key}`, title, count: [count, inside].filter(Boolean).join('；') || null, folded: long };
+  };
+  const items = indicators.reduce((n, g) => n + g.items.length, 0);
+  const goalChars = charCount(r.overall_goal, r.overall_result);
+  const taskChars = charCount(...r.tasks.flatMap((t) => [t.content, t.goal, t.result]));
+  const problemChars = charCount(...r.problems, ...r.measures);
+  const level2 = r.narrative.sections.filter((s) => s.depth === 2).length;
+  const finance = [r.amounts.length && `${r.amounts.length} 项金额`, r.rates.length && `${r.rates.length} 项比率`].filter(Boolean).join('、');
+  return [
+    section('info', '基本信息', null),
+    ...(checks ? [section('checks', '数据核对', checks.findings.length ? severities(checks.findings) : '没有发现不一致')] : []),
+    section('finance', '资金情况', finance || null, longTable(r.amounts.length + r.rates.length)),
+    ...(isPlan ? [] : [section('score', '自评得分', formatScore(r.score.total), longTable(r.score.modules.length))]),
+    ...(r.overall_goal || r.overall_result ? [section('goal', `总体目标${r.overall_result ? '与完成情况' : ''}`, `${goalChars} 字`, longText(goalChars))] : []),
+    ...(items ? [section('indicators', '绩效指标', `${items} 项`, longTable(items))] : []),
+    ...(r.tasks.length ? [section('tasks', isPlan ? '年度重点工作任务' : '主要任务', `${r.tasks.length} 项`, longTable(r.tasks.length) || longText(taskChars))] : []),
+    ...(r.figures.length ? [section('figures', '文中其他数字', `${r.figures.length} 项`, longTable(r.figures.length))] : []),
+    ...(isPlan ? [] : [section('problems', '存在问题与改进措施', `问题 ${r.problems.length} 条、措施 ${r.measures.length} 条`, longText(problemChars))]),
+    ...(r.narrative.markdown.trim() ? [section('narrative', '报告正文', level2 ? `${level2} 节` : null)] : []),
+    section('source', '来源', null),
+  ];
 }
 
 /** Every report page of the build, in the order of the reports. */

@@ -23,6 +23,9 @@ const on = (home: string | undefined, path: string) => (home ? home + path : url
 
 export const reportUrl = (id: string) => on(shardOfReport.get(id), `reports/${id}/`);
 export const districtUrl = (slug: string) => url(`districts/${slug}/`);
+/** A province's or a city's page, by its GB/T 2260 code: the way down to a district. */
+export const provinceUrl = (code: string) => url(`regions/${code}/`);
+export const cityUrl = (code: string) => url(`regions/${code}/`);
 export const sourceSlug = (file: string) => file.replace(/\.txt$/, '');
 export const sourceUrl = (file: string, line?: number) => on(shardOfSource.get(file), `sources/${sourceSlug(file)}/`) + (line ? `#L${line}` : '');
 export const compareUrl = (view: { year: string; sector: { slug: string } }) => url(`compare/${view.year}/${view.sector.slug}/`);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { headingsOf, remarkHeadings, remarkHtml, renderMarkdown } from '../../src/text/markdown.ts';
+import { headingsOf, narrativeParts, remarkHeadings, remarkHtml, remarkParts, renderMarkdown } from '../../src/text/markdown.ts';
 import { readContentFile } from '../../src/read/content-file.ts';
 import { syntheticDistricts, syntheticReport } from '../../src/bench/synthetic.ts';
 
@@ -12,6 +12,11 @@ import { syntheticDistricts, syntheticReport } from '../../src/bench/synthetic.t
 const same = (md: string) => {
   expect(headingsOf(md)).toEqual(remarkHeadings(md));
   expect(renderMarkdown(md)).toBe(remarkHtml(md));
+  // The narrative split at its level-2 sections (for folding each on the page): the same parts either way, and
+  // together exactly the whole.
+  const parts = narrativeParts(md);
+  expect(parts).toEqual(remarkParts(md));
+  expect([parts.intro, ...parts.sections.flatMap((s) => [s.heading, s.body])].filter(Boolean).join('\n')).toBe(remarkHtml(md));
 };
 
 describe('plain narratives without remark', () => {

@@ -11,6 +11,8 @@ const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const PAGE_TYPES: [string, string][] = [
   ['home', ''],
   ['districts', 'districts/'],
+  ['province', 'regions/440000/'],
+  ['city', 'regions/440100/'],
   ['district', 'districts/guangzhou-huadu/'],
   ['reports', 'reports/'],
   ['report (自评表)', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/'],
@@ -73,6 +75,18 @@ describe('accessibility in Chromium', () => {
       await page.close();
     }
   });
+
+  for (const path of ['reports/yangjiang-yangdong-wsjkj-2024-zpbg/', 'districts/guangzhou-huadu/', 'checks/', 'compare/2023/health/', 'data/']) {
+    it(`on a phone (390 × 844): ${path} with its tables shown as lists keeps AA, folded and with every section open, in both editions`, async () => {
+      for (const at of [path, `care/${path}`]) {
+        const page = await open(at, (p) => p.setViewportSize({ width: 390, height: 844 }));
+        expect(await axe(page), `${at} folded`).toEqual([]);
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        expect(await axe(page), `${at} open`).toEqual([]);
+        await page.close();
+      }
+    }, 120_000);
+  }
 
   it('适老化: a reader switches to the 关怀版 with JavaScript off, stays in it from page to page, and can switch back', async () => {
     const context = await env.browser.newContext({ javaScriptEnabled: false });

@@ -329,6 +329,9 @@ describe('in Chromium', () => {
     const link = links.nth(n - 1);
     const quote = (await link.getAttribute('title'))!.replace(/^原文：/, '');
     const target = (await link.getAttribute('href'))!.split('#')[1]!;
+    // A long section starts folded: the reader opens it first.
+    const summary = (await link.evaluateHandle((a) => a.closest('details:not([open])')?.querySelector(':scope > summary') ?? null)).asElement();
+    if (summary) await summary.click();
     await link.click();
     await p.waitForURL(new RegExp(`#${target}$`));
     // Under load the source page may still be laying out when the URL changes.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingsOf, renderMarkdown } from '../../src/text/markdown.ts';
+import { headingsOf, narrativeParts, renderMarkdown, textLength } from '../../src/text/markdown.ts';
 
 describe('renderMarkdown', () => {
   it('drops scripts, event handlers and raw HTML from untrusted content', () => {
@@ -24,5 +24,30 @@ describe('renderMarkdown', () => {
   });
   it('keeps tables (GFM)', () => {
     expect(renderMarkdown('| a | b |\n|---|---|\n| 1 | 2 |')).toContain('<table>');
+  });
+});
+
+describe('narrativeParts', () => {
+  it('splits at level-2 headings: what comes before, then each section with its subsections, and how long it is', () => {
+    const md = '前言\n\n## 一、基本情况\n\n### （一）部门职能\n\n负责全区卫生工作。\n\n## 二、评价\n\n> ## 引用里的标题\n\n良好';
+    const { intro, sections } = narrativeParts(md);
+    expect(intro).toBe('<p>前言</p>');
+    expect(sections.map((s) => [s.id, s.title, s.heading])).toEqual([
+      ['sec-1', '一、基本情况', '<h3 id="sec-1">一、基本情况</h3>'],
+      ['sec-3', '二、评价', '<h3 id="sec-3">二、评价</h3>'],
+    ]);
+    expect(sections[0]!.body).toBe('<h4 id="sec-2">（一）部门职能</h4>\n<p>负责全区卫生工作。</p>');
+    // A heading inside a quote does not split its section.
+    expect(sections[1]!.body).toContain('<blockquote>');
+    expect(sections.map((s) => s.chars)).toEqual([16, 8]);
+  });
+
+  it('a narrative without level-2 headings is all intro', () => {
+    expect(narrativeParts('只有一段。')).toEqual({ intro: '<p>只有一段。</p>', sections: [] });
+    expect(narrativeParts('')).toEqual({ intro: '', sections: [] });
+  });
+
+  it('counts characters of text, not tags, spaces or entity spellings', () => {
+    expect(textLength('<p>a &amp; b</p>\n<p>中文 字</p>')).toBe(6);
   });
 });

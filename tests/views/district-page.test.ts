@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDistrictPages, type DistrictPage } from '../../src/views/district-page.ts';
 import { buildHomePage } from '../../src/views/home-page.ts';
+import { buildRegionIndex } from '../../src/views/region-index.ts';
 import { seedSite, type SeedSite } from './seed-site.ts';
 
 let site: SeedSite;
@@ -51,10 +52,11 @@ describe('district page models of the seeds', () => {
 
 describe('home page model', () => {
   it('counts, the latest reports newest first, and every comparison view', () => {
-    const home = buildHomePage(site, pages);
+    const home = buildHomePage(site, buildRegionIndex(site.dataset.regions, site.dataset.districts));
     expect([home.reportCount, home.coveredDistricts]).toEqual([5, 4]);
     expect(home.latest.map((r) => r.fiscal_year.value)).toEqual([2024, 2023, 2023, 2022, null]);
     expect(home.comparisons.map((c) => c.label)).toEqual(site.comparisons.map((v) => `${v.yearLabel}（${v.sector.name}）`));
-    expect(home.districts).toBe(pages);
+    // The way in is the region index's first level: the one province's cities, not a card per district.
+    expect([home.regions.level, home.regions.entries.map((e) => e.name)]).toEqual(['city', ['广州市', '阳江市']]);
   });
 });

@@ -76,4 +76,47 @@ describe('report page models of the seeds', () => {
     expect(page('guangzhou-baiyun-wsjkj-2023-zpb').toc).toBeNull();
     expect(page('guangzhou-baiyun-wsjkj-2023-zpb').narrativeHtml()).toBe('');
   });
+
+  it('sections in page order with what each holds; long tables and texts fold, facts and findings never', () => {
+    const yangdong = page('yangjiang-yangdong-wsjkj-2024-zpbg');
+    expect(yangdong.sections.map((s) => [s.id, s.title, s.count, s.folded])).toEqual([
+      ['h-info', '基本信息', null, false],
+      ['h-checks', '数据核对', '5 处警告、2 处提示', false],
+      ['h-finance', '资金情况', '11 项金额、2 项比率；含 2 处警告、1 处提示', true],
+      ['h-score', '自评得分', '95.5 分', false],
+      ['h-figures', '文中其他数字', '67 项；含 3 处警告、1 处提示', true],
+      ['h-problems', '存在问题与改进措施', '问题 1 条、措施 1 条', false],
+      ['h-narrative', '报告正文', '6 节', false],
+      ['h-source', '来源', null, false],
+    ]);
+    expect(yangdong.section.figures).toBe(yangdong.sections[4]);
+    // Every finding placed beside a figure is counted in the section that holds it.
+    const counted = yangdong.sections.filter((s) => s.folded).reduce((n, s) => n + [...(s.count ?? '').matchAll(/(\d+) 处/g)].reduce((m, x) => m + Number(x[1]), 0), 0);
+    expect(counted).toBe(yangdong.checks!.beside.filter((b) => b.where !== '年度').length);
+
+    const baiyun = page('guangzhou-baiyun-wsjkj-2023-zpb');
+    expect(baiyun.sections.filter((s) => s.folded).map((s) => [s.title, s.count])).toEqual([
+      ['总体目标与完成情况', '448 字'],
+      ['绩效指标', '23 项'],
+      ['主要任务', '9 项'],
+      ['文中其他数字', '10 项'],
+    ]);
+    expect(baiyun.section.finance).toMatchObject({ count: '4 项金额、2 项比率', folded: false });
+
+    // A 目标申报表 has no score and no problems; a report without a narrative has no 报告正文.
+    const plan = page('guangzhou-huadu-wsjkj-nd-mbsb');
+    expect(plan.section.score).toBeUndefined();
+    expect(plan.section.problems).toBeUndefined();
+    expect(baiyun.section.narrative).toBeUndefined();
+  });
+
+  it('the narrative in parts: each long level-2 section folds, short ones stay open; together the whole', () => {
+    const yangdong = page('yangjiang-yangdong-wsjkj-2024-zpbg');
+    const { intro, sections } = yangdong.narrative();
+    expect(sections.map((s) => s.title)).toEqual(yangdong.toc!.map((s) => s.title));
+    expect(sections.filter((s) => s.folded).map((s) => [s.title, s.chars])).toEqual([['一、部门基本情况', 4998], ['四、绩效自评分析', 855]]);
+    expect(sections.every((s) => s.folded === s.chars > 400)).toBe(true);
+    expect([intro, ...sections.flatMap((s) => [s.heading, s.body])].filter(Boolean).join('\n')).toBe(yangdong.narrativeHtml());
+    expect(page('guangzhou-baiyun-wsjkj-2023-zpb').narrative()).toEqual({ intro: '', sections: [] });
+  });
 });
