@@ -54,7 +54,10 @@ if (datasetFile) writeFileSync(datasetFile, JSON.stringify(dataset));
 stage('normalize');
 
 // Astro is loaded only once the content is known to be good: a failing check then exits in well under a second.
-const { pages, care, indexed } = await renderSite(outDir, { contentDir: content, dataset, site: siteConfig.site }, { stage, cacheDir });
+const { pages, care, indexed, reused, partsReused, parts } = await renderSite(outDir, { contentDir: content, dataset, site: siteConfig.site }, { stage, cacheDir });
 if (timingsFile) writeFileSync(timingsFile, JSON.stringify({ reports: prepared.reportsIn, stages }, null, 2));
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`读入 ${prepared.reportsIn} 份报告，生成 ${pages} 个页面及其 ${care} 个关怀版页面（${outDir}/，用时 ${seconds} 秒）；搜索索引收录 ${indexed} 个页面。`);
+if (reused || partsReused) {
+  console.log(`与上次构建相比：${units.hits} 份报告未变、未重新规范化，${reused} 个页面和 ${partsReused}/${parts} 个搜索索引部分沿用上次构建（--full 全部重建）。`);
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { handOver, type SiteInput } from '../dataset/handover.ts';
 import { configuredBase } from '../read/site-config.ts';
@@ -22,7 +22,7 @@ export interface RenderOptions {
  * Dataset → pages → search index → 关怀版 copies: what a site build and a portal build share. The dataset reaches
  * the pages in memory (src/dataset/handover.ts).
  */
-export async function renderSite(outDir: string, input: SiteInput, options: RenderOptions = {}): Promise<{ pages: number; care: number; indexed: number }> {
+export async function renderSite(outDir: string, input: SiteInput, options: RenderOptions = {}): Promise<{ pages: number; care: number; indexed: number; reused: number; partsReused: number; parts: number }> {
   const stage = options.stage ?? (() => {});
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets environment variables override import.meta.env; a BASE_URL left in the environment (Vitest sets one)
@@ -37,16 +37,26 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
   const work = resolve(root, '.cache', `astro-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const base = configuredBase(input.site);
+  const astroCache = options.cacheDir ? resolve(root, options.cacheDir, 'astro') : join(work, 'cache');
+  const before = keptPages(astroCache);
   const { build } = await import('astro');
   handOver(input);
   process.chdir(work);
   try {
-    const config = astroConfig({ base, site: input.site.url, outDir: resolve(root, outDir), cacheDir: options.cacheDir ? resolve(root, options.cacheDir, 'astro') : join(work, 'cache') });
+    const config = astroConfig({
+      base,
+      site: input.site.url,
+      outDir: resolve(root, outDir),
+      cacheDir: astroCache,
+      incremental: Boolean(options.cacheDir),
+    });
     await build({ ...config, root, configFile: false, logLevel: 'warn' });
   } finally {
     process.chdir(root);
     rmSync(work, { recursive: true, force: true });
   }
+  const after = keptPages(astroCache);
+  const reused = [...after].filter(([key, hash]) => before.get(key) === hash).length;
   stage('astro');
   // Pagefind and the sitemap list only the standard pages, never their 关怀版 copies, which are written last.
   const pages = pagesOf(outDir);
@@ -58,7 +68,24 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
   stage('pagefind');
   const care = writeCareEdition(outDir, base.endsWith('/') ? base : `${base}/`, pages);
   stage('care');
-  return { pages: pages.length, care, indexed: search.pages };
+  return { pages: pages.length, care, indexed: search.pages, reused, partsReused: search.reused.length, parts: parts.length };
+}
+
+/**
+ * The pages Astro's incremental build keeps (path → the route's template hash and the page's key): a page with the
+ * same entry before and after a build was copied, not rendered. Read only to say so in the build's summary.
+ */
+function keptPages(cacheDir: string): Map<string, string> {
+  const file = join(cacheDir, 'incremental-build.json');
+  if (!existsSync(file)) return new Map();
+  try {
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { routes: Record<string, { dependencyHash: string; paths: Record<string, { cacheKey: string }> }> };
+    return new Map(
+      Object.values(manifest.routes).flatMap((route) => Object.entries(route.paths).map(([path, entry]) => [path, `${route.dependencyHash}:${entry.cacheKey}`] as const)),
+    );
+  } catch {
+    return new Map();
+  }
 }
 
 /** Each built page in its part of the index: a report's page in its year's, every other page in the site part. */
