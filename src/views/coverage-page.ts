@@ -197,7 +197,9 @@ export function buildCoverage(dataset: Pick<Dataset, 'regions' | 'reports'>): Co
       byYear,
       byKind,
       dated: reports.filter((r) => r.publication.date || r.publication.filed).length,
-      gaps: departmentNames.flatMap((d) => gapsOf(byDepartment.get(d)!, region, latest)),
+      gaps: departmentNames
+        .flatMap((d) => gapsOf(byDepartment.get(d)!, region, latest))
+        .sort((a, b) => GAP_ORDER.indexOf(a.type) - GAP_ORDER.indexOf(b.type) || a.year - b.year || a.department.localeCompare(b.department, 'zh')),
       undated: reports.filter((r) => r.fiscal_year.value === null).map((r) => ({ href: reportUrl(r.id), label: reportLabel(r, region) })),
     };
   });
