@@ -26,11 +26,12 @@ function write(state: ViewState): void {
 function updateEmbeds(state: ViewState): void {
   for (const box of document.querySelectorAll<HTMLElement>('[data-embed-code]')) {
     const metric = box.dataset.embedMetric;
-    const href = new URL(embedHref(box.dataset.embedBase!, metric ? { ...state, metric } : state), location.href).href;
+    const chosen = metric ? { ...state, metric } : state;
     const code = box.querySelector('textarea')!;
-    code.value = iframeSnippet(href, box.dataset.embedTitle!, Number(box.dataset.embedHeight));
+    code.value = iframeSnippet(new URL(embedHref(box.dataset.embedBase!, chosen), location.href).href, box.dataset.embedTitle!, Number(box.dataset.embedHeight));
+    // The preview stays in the edition the reader is in (a 关怀版 copy rewrites data-base into the 关怀版).
     const preview = box.querySelector<HTMLAnchorElement>('a[data-embed-preview]');
-    if (preview) preview.href = href;
+    if (preview) preview.href = embedHref(preview.dataset.base!, chosen);
   }
 }
 

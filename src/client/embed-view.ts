@@ -18,8 +18,9 @@ export function initEmbedView(): void {
   const parsed = parseViewState(location.search, known);
   const state = metricPage ? { ...parsed, metric: metricPage } : parsed;
   applyView(state, root);
+  // The link's own path (in a 关怀版 copy, the 关怀版's), with the state in its query.
   const full = root.querySelector<HTMLAnchorElement>('a[data-embed-full]');
-  if (full) full.href = fullHref(root.dataset.full!, state);
+  if (full) full.href = fullHref(full.getAttribute('href')!.replace(/[?#].*$/, ''), state);
   const status = root.querySelector<HTMLElement>('[data-embed-status]');
   if (status && state.districts) status.textContent = `只显示所选的 ${state.districts.length} 个地区${state.sort === 'region' ? '，按地区代码排列' : state.sort === 'change' ? '，按较上年变化排列' : ''}；全部地区见完整视图。`;
   else if (status && state.sort !== 'value') status.textContent = state.sort === 'region' ? '按地区代码排列。' : '按较上年变化排列。';

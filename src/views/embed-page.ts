@@ -34,10 +34,8 @@ export interface EmbedPage {
   href: string;
   title: string;
   summary: string;
-  /** The full view (at this chart, for a one-metric embed). */
+  /** The full view (showing this chart's metric, for a one-metric embed); the embed page's script adds the state. */
   full: string;
-  /** The full view's address, to which the embed page's script adds the view state. */
-  fullBase: string;
   reports: number;
 }
 
@@ -72,7 +70,6 @@ export function buildEmbedPages(pages: ComparePage[]): EmbedPage[] {
       title: `${compare.view.yearLabel} · ${compare.view.sector.name} · 各区比对`,
       summary: `${compare.view.yearLabel}${compare.view.sector.name}部门各区比对：${compare.charts.length} 项指标，据 ${compare.view.reports.length} 份文件；口径不同的数字分组列出，没有某项数字的地区列在最后。`,
       full: compare.href,
-      fullBase: compare.href,
       reports: compare.view.reports.length,
     };
     return [
@@ -86,7 +83,6 @@ export function buildEmbedPages(pages: ComparePage[]): EmbedPage[] {
         title: `${compare.view.yearLabel} · ${compare.view.sector.name} · ${chart.m.metric.name}`,
         summary: chart.m.summary,
         full: fullHref(compare.href, { ...DEFAULT_STATE, metric: chart.m.metric.key }),
-        fullBase: compare.href,
         reports: compare.view.reports.length,
       })),
     ];
