@@ -82,9 +82,12 @@ export interface PassageSentence {
   exact: boolean;
 }
 
+/** Where a passage stands: a NarrativeUnit without its text (the result does not keep every report's prose). */
+export type Place = Omit<NarrativeUnit, 'text'>;
+
 /** Consecutive reused sentences of one piece of prose that are found in the same reports. */
 export interface Passage {
-  unit: NarrativeUnit;
+  unit: Place;
   sentences: PassageSentence[];
   template: boolean;
   /** The reports this passage's first sentence is found in, this one included. */
@@ -131,7 +134,7 @@ export function detectReuse(input: readonly ReuseReport[], settings: ReuseSettin
   const keys: string[] = [];
   const keyText: string[] = [];
   const keyReports: number[][] = [];
-  const units: NarrativeUnit[][] = [];
+  const units: Place[][] = [];
   const sentences: Sentence[][] = [];
   let sentenceCount = 0;
   input.forEach((report, i) => {
@@ -159,7 +162,7 @@ export function detectReuse(input: readonly ReuseReport[], settings: ReuseSettin
         list.push({ unit: u, text, key: id });
       }
     });
-    units.push(own);
+    units.push(own.map(({ part, heading }) => ({ part, heading })));
     sentences.push(list);
   });
   keyIds.clear();

@@ -5,7 +5,7 @@
  */
 import type { Dataset } from '../schema/dataset.ts';
 import type { Report } from '../schema/report.ts';
-import { detectReuse, type NarrativeUnit, type Passage, type ReportReuse, type ReuseGroup, type ReuseResult } from '../dataset/reuse.ts';
+import { detectReuse, type Passage, type Place, type ReportReuse, type ReuseGroup, type ReuseResult } from '../dataset/reuse.ts';
 import { shortDepartment } from './coverage-page.ts';
 import { formatYear } from './format.ts';
 import { perBuild } from './per-build.ts';
@@ -85,7 +85,7 @@ const TEMPLATES = 100;
 
 const percent = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
-const PARTS: Record<NarrativeUnit['part'], { where: string; anchor: string }> = {
+const PARTS: Record<Place['part'], { where: string; anchor: string }> = {
   goal: { where: '总体目标', anchor: 'h-goal' },
   result: { where: '整体目标完成情况', anchor: 'h-goal' },
   problems: { where: '存在问题', anchor: 'h-problems' },
@@ -93,7 +93,7 @@ const PARTS: Record<NarrativeUnit['part'], { where: string; anchor: string }> = 
   narrative: { where: '报告正文', anchor: 'h-narrative' },
 };
 
-function whereOf(unit: NarrativeUnit): { where: string; whereHref: string } {
+function whereOf(unit: Place): { where: string; whereHref: string } {
   const part = PARTS[unit.part];
   if (unit.part === 'narrative' && unit.heading) return { where: `正文 · ${unit.heading.title}`, whereHref: `#${unit.heading.id}` };
   return { where: part.where, whereHref: `#${part.anchor}` };

@@ -137,7 +137,7 @@ describe('framing behind nginx with the README recipe', () => {
     nginx = await startNginx(subPathSite().out);
     browser = await launch();
     // Another origin: localhost on its own port (the site is served from 127.0.0.1 on nginx's).
-    host = createServer((req, res) => {
+    host = createServer((_, res) => {
       res.setHeader('content-type', 'text/html; charset=utf-8');
       res.end(`<!doctype html><html lang="zh-CN"><head><title>其他网站</title></head><body>${[...FRAMED, ...REFUSED]
         .map((p, i) => `<iframe id="f${i}" title="嵌入 ${i}" src="${nginx.origin}${BASE}${p.replace(/&/g, '&amp;')}" width="600" height="400"></iframe>`)
