@@ -24,11 +24,14 @@ function write(state: ViewState): void {
  * chart's code its own metric with the districts and order. The address is made absolute from this page's.
  */
 function updateEmbeds(state: ViewState): void {
-  for (const box of document.querySelectorAll<HTMLElement>('[data-embed-code]')) {
+  const boxes = [...document.querySelectorAll<HTMLElement>('[data-embed-code]')];
+  for (const box of boxes) {
     const metric = box.dataset.embedMetric;
     const chosen = metric ? { ...state, metric } : state;
+    // The whole view's code with one metric chosen frames that metric's chart: its title and height.
+    const like = (!metric && state.metric !== 'all' && boxes.find((b) => b.dataset.embedMetric === state.metric)) || box;
     const code = box.querySelector('textarea')!;
-    code.value = iframeSnippet(new URL(embedHref(box.dataset.embedBase!, chosen), location.href).href, box.dataset.embedTitle!, Number(box.dataset.embedHeight));
+    code.value = iframeSnippet(new URL(embedHref(box.dataset.embedBase!, chosen), location.href).href, like.dataset.embedTitle!, Number(like.dataset.embedHeight));
     // The preview stays in the edition the reader is in (a 关怀版 copy rewrites data-base into the 关怀版).
     const preview = box.querySelector<HTMLAnchorElement>('a[data-embed-preview]');
     if (preview) preview.href = embedHref(preview.dataset.base!, chosen);

@@ -94,6 +94,7 @@ describe('embed pages in Chromium', () => {
     const view = await page.$eval('#embed-view', (t) => (t as HTMLTextAreaElement).value);
     const src = /src="([^"]+)"/.exec(view)![1]!.replace(/&amp;/g, '&');
     expect(new URL(src).pathname + new URL(src).search).toBe('/embed/compare/2023/health/execution_rate/?d=440111%2C440114&sort=region');
+    expect(view).toMatch(/title="2023 年度 · 卫生健康 · 预算执行率（原文）（/);
     const chart = await page.$eval('#embed-score', (t) => (t as HTMLTextAreaElement).value);
     expect(chart).toContain('/embed/compare/2023/health/score/?d=440111%2C440114&amp;sort=region');
     // The code's address shows the same view.
