@@ -62,8 +62,10 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
   const pages = pagesOf(outDir);
   const parts = partPages(input, pages);
   const { indexSite } = await import('../search/index-site.ts');
-  const indexing = progress('搜索索引（按年度分部分）', parts.length, { from: 3 });
-  const search = await indexSite(outDir, parts, { cacheDir: options.cacheDir && join(options.cacheDir, 'pagefind'), onPart: (done) => indexing.tick(done) });
+  // Counted in pages, part by part, so that a small site stays quiet and a large one shows steady progress.
+  const indexing = progress(`搜索索引（${parts.length} 部分）`, pages.length);
+  const pagesIn = (k: number) => parts.slice(0, k).reduce((n, p) => n + p.files.length, 0);
+  const search = await indexSite(outDir, parts, { cacheDir: options.cacheDir && join(options.cacheDir, 'pagefind'), onPart: (done) => indexing.tick(pagesIn(done)) });
   indexing.end(search.reused.length ? `其中 ${search.reused.length} 部分与上次构建相同、未重建` : undefined);
   stage('pagefind');
   const care = writeCareEdition(outDir, base.endsWith('/') ? base : `${base}/`, pages);

@@ -4,67 +4,49 @@
  * shows every metric and every district.
  */
 import { toCsv, type CsvRecord } from '../views/compare-csv.ts';
+import { DEFAULT_STATE, embedHref, iframeSnippet, parseViewState, viewQuery, type Sort, type ViewState } from '../views/view-state.ts';
+import { applyView } from './view-apply.ts';
 
-type Sort = 'value' | 'change' | 'region';
-
-interface State {
-  metric: string;
-  districts: Set<string> | null;
-  sort: Sort;
-}
-
-function read(form: HTMLFormElement): State {
-  const params = new URLSearchParams(location.search);
-  const metric = params.get('metric') ?? 'all';
-  const d = params.get('d');
-  const sort = (params.get('sort') as Sort) ?? 'value';
-  const known = new Set([...form.querySelectorAll<HTMLInputElement>('input[name="d"]')].map((i) => i.value));
+function known(form: HTMLFormElement) {
   return {
-    metric: form.querySelector(`option[value="${CSS.escape(metric)}"]`) ? metric : 'all',
-    districts: d ? new Set(d.split(',').filter((x) => known.has(x))) : null,
-    sort: ['value', 'change', 'region'].includes(sort) ? sort : 'value',
+    metrics: [...form.querySelectorAll<HTMLOptionElement>('select[name="metric"] option')].map((o) => o.value).filter((v) => v !== 'all'),
+    districts: [...form.querySelectorAll<HTMLInputElement>('input[name="d"]')].map((i) => i.value),
   };
 }
 
-function write(state: State): void {
-  const params = new URLSearchParams();
-  if (state.metric !== 'all') params.set('metric', state.metric);
-  if (state.districts) params.set('d', [...state.districts].sort().join(','));
-  if (state.sort !== 'value') params.set('sort', state.sort);
-  const query = params.toString();
-  history.replaceState(null, '', query ? `?${query}` : location.pathname);
+function write(state: ViewState): void {
+  const query = viewQuery(state);
+  history.replaceState(null, '', query || location.pathname);
 }
 
-const num = (s: string | undefined) => (s === undefined || s === '' ? null : Number(s));
-
-function sortRows(tbody: HTMLTableSectionElement, sort: Sort): void {
-  const rows = [...tbody.querySelectorAll<HTMLTableRowElement>('tr[data-value]')];
-  rows.sort((a, b) => {
-    if (sort === 'region') return a.dataset.region!.localeCompare(b.dataset.region!);
-    const key = sort === 'change' ? 'change' : 'value';
-    const x = num(a.dataset[key]);
-    const y = num(b.dataset[key]);
-    // Rows without a change (no earlier year) go last rather than being treated as zero.
-    if (x === null || y === null) return x === null ? (y === null ? 0 : 1) : -1;
-    return y - x;
-  });
-  for (const row of rows) tbody.appendChild(row);
+/**
+ * The 「嵌入」 codes follow the reader's selection: the whole view's code keeps metric, districts and order; each
+ * chart's code its own metric with the districts and order. The address is made absolute from this page's.
+ */
+function updateEmbeds(state: ViewState): void {
+  const boxes = [...document.querySelectorAll<HTMLElement>('[data-embed-code]')];
+  for (const box of boxes) {
+    const metric = box.dataset.embedMetric;
+    const chosen = metric ? { ...state, metric } : state;
+    // The whole view's code with one metric chosen frames that metric's chart: its title and height.
+    const like = (!metric && state.metric !== 'all' && boxes.find((b) => b.dataset.embedMetric === state.metric)) || box;
+    const code = box.querySelector('textarea')!;
+    code.value = iframeSnippet(new URL(embedHref(box.dataset.embedBase!, chosen), location.href).href, like.dataset.embedTitle!, Number(like.dataset.embedHeight));
+    // The preview stays in the edition the reader is in (a 关怀版 copy rewrites data-base into the 关怀版).
+    const preview = box.querySelector<HTMLAnchorElement>('a[data-embed-preview]');
+    if (preview) preview.href = embedHref(preview.dataset.base!, chosen);
+  }
 }
 
-function apply(form: HTMLFormElement, state: State): void {
+function apply(form: HTMLFormElement, state: ViewState): void {
   (form.elements.namedItem('metric') as HTMLSelectElement).value = state.metric;
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="d"]')) box.checked = !state.districts || state.districts.has(box.value);
+  const chosen = state.districts && new Set(state.districts);
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name="d"]')) box.checked = !chosen || chosen.has(box.value);
   for (const radio of form.querySelectorAll<HTMLInputElement>('input[name="sort"]')) radio.checked = radio.value === state.sort;
-  for (const section of document.querySelectorAll<HTMLElement>('section[data-metric]')) {
-    section.hidden = state.metric !== 'all' && section.dataset.metric !== state.metric;
-  }
-  for (const row of document.querySelectorAll<HTMLTableRowElement>('tr[data-region]')) {
-    row.hidden = !!state.districts && !state.districts.has(row.dataset.region!);
-  }
-  for (const tbody of document.querySelectorAll<HTMLTableSectionElement>('tbody[data-group]')) sortRows(tbody, state.sort);
-  for (const figure of document.querySelectorAll('figure[data-chart]')) figure.dispatchEvent(new Event('jx:update'));
+  applyView(state);
+  updateEmbeds(state);
   const status = form.querySelector('[data-view-status]');
-  if (status) status.textContent = `显示 ${state.metric === 'all' ? '全部指标' : (form.elements.namedItem('metric') as HTMLSelectElement).selectedOptions[0]!.text}，${state.districts ? `${state.districts.size} 个地区` : '全部地区'}。`;
+  if (status) status.textContent = `显示 ${state.metric === 'all' ? '全部指标' : (form.elements.namedItem('metric') as HTMLSelectElement).selectedOptions[0]!.text}，${state.districts ? `${state.districts.length} 个地区` : '全部地区'}。`;
 }
 
 function download(form: HTMLFormElement): void {
@@ -85,15 +67,15 @@ export function initCompareView(): void {
   const form = document.querySelector<HTMLFormElement>('form[data-view-controls]');
   if (!form) return;
   form.querySelector('fieldset')!.disabled = false;
-  let state = read(form);
+  let state = parseViewState(location.search, known(form));
   apply(form, state);
   form.addEventListener('change', () => {
     const boxes = [...form.querySelectorAll<HTMLInputElement>('input[name="d"]')];
     const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
     state = {
       metric: (form.elements.namedItem('metric') as HTMLSelectElement).value,
-      districts: chosen.length === boxes.length ? null : new Set(chosen),
-      sort: (form.querySelector<HTMLInputElement>('input[name="sort"]:checked')?.value as Sort) ?? 'value',
+      districts: chosen.length === boxes.length ? null : chosen.sort(),
+      sort: (form.querySelector<HTMLInputElement>('input[name="sort"]:checked')?.value as Sort) ?? DEFAULT_STATE.sort,
     };
     write(state);
     apply(form, state);

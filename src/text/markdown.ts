@@ -165,6 +165,50 @@ export function remarkHeadings(markdown: string): Heading[] {
   return headings;
 }
 
+/** A paragraph of a narrative (or a list item, quote or table cell) and the section heading it falls under. */
+export interface TextBlock {
+  heading: Heading | null;
+  text: string;
+}
+
+const CJK_END = /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]$/;
+const CJK_START = /^[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/;
+/** The lines of a paragraph as one text: Chinese lines join without a space, as the page shows them. */
+function joinLines(lines: string[]): string {
+  return lines.reduce((text, line) => (text && !(CJK_END.test(text) && CJK_START.test(line)) ? `${text} ${line}` : text + line), '');
+}
+
+/**
+ * The prose of a narrative, block by block, each with the section (## to ####, with the ids `renderMarkdown` gives
+ * them) it falls under: what text-reuse detection compares (src/dataset/reuse.ts).
+ */
+export function markdownParagraphs(markdown: string): TextBlock[] {
+  const out: TextBlock[] = [];
+  const blocks = plainBlocks(markdown);
+  let n = 0;
+  let heading: Heading | null = null;
+  if (blocks) {
+    for (const b of blocks) {
+      if (b.type === 'paragraph') out.push({ heading, text: joinLines(b.lines) });
+      else if (b.depth >= 2 && b.depth <= 4) heading = { id: `sec-${++n}`, depth: b.depth, title: b.title };
+    }
+    return out;
+  }
+  visit(parser.parse(markdown), (node) => {
+    if (node.type === 'heading') {
+      if (node.depth >= 2 && node.depth <= 4) heading = { id: `sec-${++n}`, depth: node.depth, title: toString(node) };
+      return 'skip';
+    }
+    if (node.type === 'paragraph' || node.type === 'tableCell') {
+      const text = toString(node).trim();
+      if (text) out.push({ heading, text });
+      return 'skip';
+    }
+    return undefined;
+  });
+  return out;
+}
+
 type Block = { type: 'heading'; depth: number; title: string } | { type: 'paragraph'; lines: string[] };
 
 /**

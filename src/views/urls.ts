@@ -29,3 +29,7 @@ export const cityUrl = (code: string) => url(`regions/${code}/`);
 export const sourceSlug = (file: string) => file.replace(/\.txt$/, '');
 export const sourceUrl = (file: string, line?: number) => on(shardOfSource.get(file), `sources/${sourceSlug(file)}/`) + (line ? `#L${line}` : '');
 export const compareUrl = (view: { year: string; sector: { slug: string } }) => url(`compare/${view.year}/${view.sector.slug}/`);
+export const coverageUrl = (slug?: string) => url(slug ? `coverage/${slug}/` : 'coverage/');
+export const reuseUrl = () => url('reuse/');
+/** The minimal page of a comparison view (or of one chart of it) that other sites may frame (src/views/embed-page.ts). */
+export const embedPath = (view: { year: string; sector: { slug: string } }, metric?: string) => `embed/compare/${view.year}/${view.sector.slug}/${metric ? `${metric}/` : ''}`;

@@ -25,6 +25,9 @@ const PAGE_TYPES: [string, string][] = [
   ['search', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87'],
   ['data', 'data/'],
   ['checks', 'checks/'],
+  ['coverage', 'coverage/'],
+  ['coverage (district)', 'coverage/guangzhou-huadu/'],
+  ['reuse', 'reuse/'],
   ['source', 'sources/004_e0856defd7e60377/'],
   ['404', '404.html'],
 ];
@@ -68,7 +71,7 @@ describe('accessibility in Chromium', () => {
   }
 
   it('the 关怀版 (high contrast, large text) keeps AA on the busiest pages', async () => {
-    for (const path of ['care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/compare/2023/health/', 'care/search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87']) {
+    for (const path of ['care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/reports/guangzhou-liwan-wsjkj-2022-zpbg/', 'care/compare/2023/health/', 'care/search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87', 'care/coverage/', 'care/reuse/', 'care/embed/compare/2023/health/']) {
       const page = await open(path);
       expect(await page.evaluate(() => document.documentElement.className)).toBe('large-text high-contrast');
       expect(await axe(page), path).toEqual([]);
@@ -86,6 +89,22 @@ describe('accessibility in Chromium', () => {
         await page.close();
       }
     }, 120_000);
+  }
+
+  for (const path of ['embed/compare/2023/health/', 'embed/compare/2023/health/execution_rate/?d=440111,440114&sort=region']) {
+    it(`embed page /${path}: no WCAG 2.1 AA violations, one h1, headings in order, a main landmark`, async () => {
+      const page = await open(path);
+      await page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => !f.querySelector('canvas') || (f as HTMLElement).dataset.drawn));
+      expect(await axe(page)).toEqual([]);
+      const levels = await page.$$eval('main h1, main h2, main h3', (hs) => hs.map((h) => Number(h.tagName[1])));
+      expect(levels[0]).toBe(1);
+      expect(levels.filter((l) => l === 1)).toHaveLength(1);
+      for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!).toBeLessThanOrEqual(1);
+      // Nothing to skip: the first thing the keyboard reaches is inside the content.
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => !!document.activeElement?.closest('main'))).toBe(true);
+      await page.close();
+    });
   }
 
   it('适老化: a reader switches to the 关怀版 with JavaScript off, stays in it from page to page, and can switch back', async () => {

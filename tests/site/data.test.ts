@@ -284,15 +284,16 @@ describe('feed and sitemap', () => {
     expect(page('')).toContain('<link rel="alternate" type="application/atom+xml"');
   });
 
-  it('the sitemap lists every standard page the build made, and no 关怀版 copy (they name the standard page as canonical)', () => {
+  it('the sitemap lists every standard page the build made, and no 关怀版 copy (they name the standard page as canonical) or embed page (noindex)', () => {
     const sitemap = readFileSync(join(out, 'sitemap.xml'), 'utf8');
     const listed = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeURIComponent(m[1]!)).sort();
     const built = walk(out)
-      .filter((f) => f.endsWith('index.html') && !relative(out, f).startsWith('care/'))
+      .filter((f) => f.endsWith('index.html') && !relative(out, f).startsWith('care/') && !relative(out, f).startsWith('embed/'))
       .map((f) => `/${relative(out, f).replace(/index\.html$/, '')}`)
       .sort();
     expect(listed).toEqual(built);
-    expect(walk(join(out, 'care')).filter((f) => f.endsWith('index.html')).length).toBe(built.length);
+    expect(walk(join(out, 'care')).filter((f) => f.endsWith('index.html') && !relative(out, f).startsWith('care/embed/')).length).toBe(built.length);
+    expect(readFileSync(join(out, 'embed/compare/2023/health/index.html'), 'utf8')).toContain('<meta name="robots" content="noindex">');
   });
 });
 

@@ -26,8 +26,10 @@ describe('sub-path deployment behind nginx', () => {
     await nginx?.stop();
   });
 
-  it('the README snippet sets the strict policy', () => {
-    expect(readmeSnippet()).toContain(`Content-Security-Policy "default-src 'self'"`);
+  it('the README snippet sets the strict policy, and refuses framing outside embed/', () => {
+    expect(readmeSnippet()).toContain(`Content-Security-Policy "default-src 'self'; frame-ancestors 'none'"`);
+    expect(readmeSnippet()).toContain(`X-Frame-Options "DENY"`);
+    expect(readmeSnippet()).toContain(`Content-Security-Policy "default-src 'self'; frame-ancestors *"`);
   });
 
   it('every internal link, asset, download and the search bundle loads: zero 404s', async () => {
@@ -80,7 +82,7 @@ describe('sub-path deployment behind nginx', () => {
     expect(await r.text()).toContain('页面不存在');
   });
 
-  const PAGES = ['', 'districts/guangzhou-baiyun/', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'indicators/immunization-rate/', 'data/', 'checks/', 'sources/000_9cc66316abc0d64a/', 'search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87', 'care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87'];
+  const PAGES = ['', 'districts/guangzhou-baiyun/', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'coverage/', 'reuse/', 'embed/compare/2023/health/execution_rate/?d=440114', 'indicators/immunization-rate/', 'data/', 'checks/', 'sources/000_9cc66316abc0d64a/', 'search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87', 'care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87'];
 
   for (const path of PAGES) {
     it(`/${path} works under the CSP: no violations, no console errors, no request leaves the site`, async () => {
@@ -97,7 +99,7 @@ describe('sub-path deployment behind nginx', () => {
       expect(response!.status()).toBe(200);
       expect(response!.headers()['content-security-policy']).toMatch(/^default-src 'self'/);
       if (/^(care\/)?search\//.test(path)) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
-      if (path.startsWith('compare/')) await page.waitForFunction(() => (document.querySelector('figure[data-chart]') as HTMLElement | null)?.dataset.drawn === 'true');
+      if (/^(compare|embed)\//.test(path)) await page.waitForFunction(() => (document.querySelector('figure[data-chart]') as HTMLElement | null)?.dataset.drawn === 'true');
       expect(problems).toEqual([]);
       expect(requests.filter((u) => !u.startsWith(nginx.origin))).toEqual([]);
       await page.close();

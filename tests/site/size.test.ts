@@ -8,18 +8,22 @@ describe('JavaScript per page', () => {
   const { out } = testSite();
   const weights = htmlFiles(out).map((f) => pageWeight(out, f));
 
-  it('comparison pages load at most 60 KB of gzipped JavaScript', () => {
-    const charts = weights.filter((w) => pageType(w.page) === 'compare');
-    expect(charts.length).toBeGreaterThan(0);
-    for (const w of charts) {
-      expect(w.js, w.page).toBeGreaterThan(0);
-      expect(w.js, w.page).toBeLessThanOrEqual(60 * 1024);
+  it('comparison pages and their embed pages load at most 60 KB of gzipped JavaScript', () => {
+    for (const type of ['compare', 'embed']) {
+      const charts = weights.filter((w) => pageType(w.page) === type);
+      expect(charts.length, type).toBeGreaterThan(0);
+      for (const w of charts) {
+        expect(w.js, w.page).toBeGreaterThan(0);
+        expect(w.js, w.page).toBeLessThanOrEqual(60 * 1024);
+      }
     }
   });
 
   it('pages without charts load no JavaScript (关怀版 copies included), and no page has an inline script', () => {
-    const plain = weights.filter((x) => pageType(x.page) !== 'compare' && pageType(x.page) !== 'search');
+    const plain = weights.filter((x) => !['compare', 'embed', 'search'].includes(pageType(x.page)));
     expect(plain.some((w) => w.page.startsWith('care/reports/'))).toBe(true);
+    // The 收录情况 and 文字重复 pages are plain pages: tables and links, no script.
+    for (const type of ['coverage', 'reuse']) expect(plain.filter((w) => pageType(w.page) === type).length, type).toBeGreaterThan(0);
     for (const w of plain) {
       expect(w.scripts, w.page).toEqual([]);
       expect(w.js, w.page).toBe(0);

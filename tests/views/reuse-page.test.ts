@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { reuseCsv } from '../../src/downloads/reuse-csv.ts';
+import { parseCsv } from '../../src/text/csv.ts';
+import type { Report } from '../../src/schema/report.ts';
+import { buildReusePage, relationOf, type ReusePage } from '../../src/views/reuse-page.ts';
+import { seedSite, type SeedSite } from './seed-site.ts';
+
+let site: SeedSite;
+let page: ReusePage;
+beforeAll(() => {
+  site = seedSite();
+  page = buildReusePage(site.dataset);
+});
+
+describe('文字重复 of the seeds', () => {
+  it('ranks the reports with prose by the share found in other reports', () => {
+    expect(page.ranking.map((r) => [r.rank, r.report.id, r.share, r.templateShare, r.specificShare])).toEqual([
+      [1, 'guangzhou-liwan-wsjkj-2022-zpbg', '15.5%', '0.4%', '15.1%'],
+      [2, 'guangzhou-huadu-wsjkj-2023-zpbg', '8.1%', '0.2%', '7.9%'],
+      [3, 'yangjiang-yangdong-wsjkj-2024-zpbg', '5.1%', '0.2%', '4.9%'],
+      [4, 'guangzhou-baiyun-wsjkj-2023-zpb', '0.0%', '0.0%', '0.0%'],
+      [5, 'guangzhou-huadu-wsjkj-nd-mbsb', '0.0%', '0.0%', '0.0%'],
+    ]);
+  });
+
+  it('separates the one template sentence (in 3 of 5 reports) from reuse between specific reports', () => {
+    expect(page.templates.map((t) => [t.text, t.count])).toEqual([['推进卫生健康科技创新发展。', 3]]);
+    const liwan = page.byId.get('guangzhou-liwan-wsjkj-2022-zpbg')!;
+    const template = liwan.passages.filter((p) => p.template);
+    expect(template.map((p) => [p.note, p.templateHref])).toEqual([['模板文字：见于 3 份报告（本站共 5 份）', `/reuse/#${page.templates[0]!.anchor}`]]);
+    expect(liwan.passages.filter((p) => !p.template).length).toBeGreaterThan(3);
+  });
+
+  it('marks each reused passage with where it stands and links to the same sentence in the other report', () => {
+    const huadu = page.byId.get('guangzhou-huadu-wsjkj-2023-zpbg')!;
+    const shared = huadu.passages.find((p) => p.sentences.some((s) => s.text.includes('健康花都')))!;
+    expect(shared.where).toBe('正文 · （一）部门职能');
+    expect(shared.whereHref).toMatch(/^#sec-\d+$/);
+    expect(shared.links.map((l) => [l.label, l.relation])).toEqual([['广州市荔湾区 卫生健康局 2022 年度自评报告', '其他地区']]);
+    // 「转变到」 and 「转变为」: nearly verbatim, and said to be.
+    expect(shared.sentences[0]!.near).toBe(true);
+    // Every link lands on an anchor the other report's page carries.
+    for (const view of page.byId.values()) {
+      for (const p of view.passages) {
+        for (const l of p.links) {
+          const [path, anchor] = l.href.split('#');
+          const target = [...page.byId.values()].find((v) => `/reports/${v.report.id}/` === path)!;
+          expect(target.passages.flatMap((x) => x.sentences.map((s) => s.anchor)), `${view.report.id} → ${l.href}`).toContain(anchor);
+        }
+      }
+    }
+  });
+
+  it('says so where a report has no prose in common, or none to compare', () => {
+    expect(page.byId.get('guangzhou-baiyun-wsjkj-2023-zpb')!.summary).toMatch(/没有一句在本站收录的其他报告中找到/);
+    expect(page.byId.get('guangzhou-liwan-wsjkj-2022-zpbg')!.summary).toBe('本报告比较的叙述文字共 2923 字，其中 15.5% 也见于本站收录的其他报告：模板文字（多数报告共有）占 0.4%，与特定报告相同的占 15.1%。');
+  });
+
+  it('the CSV lists every report in ranking order', () => {
+    const rows = parseCsv(reuseCsv(page));
+    expect(rows[0]).toContain('也见于其他报告');
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[7]])).toEqual(page.ranking.map((r) => [String(r.rank), r.report.id, r.share]));
+  });
+
+  it('names how another report stands to this one', () => {
+    const base = site.report('guangzhou-huadu-wsjkj-2023-zpbg');
+    const year = (r: Report, value: number | null): Report => ({ ...r, fiscal_year: { ...r.fiscal_year, value } });
+    expect(relationOf(base, year(base, 2022))).toBe('本部门往年（2022 年度）');
+    expect(relationOf(base, year(base, 2024))).toBe('本部门其后年度（2024 年度）');
+    expect(relationOf(base, site.report('guangzhou-huadu-wsjkj-nd-mbsb'))).toBe('本部门（年度未注明）');
+    expect(relationOf(base, { ...base, department: '广州市花都区疾病预防控制中心' })).toBe('本区其他部门');
+    expect(relationOf(base, site.report('guangzhou-liwan-wsjkj-2022-zpbg'))).toBe('其他地区');
+  });
+});
