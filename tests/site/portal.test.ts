@@ -8,6 +8,7 @@ import { contentWith } from '../support/fixture-content.ts';
 import { pagefindInNode, searchPageData } from '../../src/bench/pagefind-node.ts';
 import { serveSites } from '../../src/bench/static-server.ts';
 import { NODE } from '../support/site.ts';
+import { launch, watch } from '../support/browser.ts';
 
 /**
  * A province split into two shards, each built on its own (as on two CI runners), and a portal that merges their
@@ -102,5 +103,29 @@ describe('sharded builds merged by a portal', () => {
     const urls = await Promise.all((await pagefind.search(null, { sort: 'desc' })).results.map(async (r) => (await r.data()).url));
     expect(urls.sort()).toEqual(['/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/', '/shard-b/reports/guangzhou-huadu-wsjkj-2023-zpbg/']);
     await pagefind.destroy();
+  });
+
+  it('the portal search page in Chromium: a year loads that year’s part of each shard and nothing else', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const problems = watch(page);
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('接种率')}&scope=2023`);
+      await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+      const found = await page.$$eval('[data-results] h3 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(found).toEqual(['/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/']);
+      const index = fetched.filter((p) => p.includes('/pagefind/'));
+      expect(index.filter((p) => !/^\/(gz-a|shard-b)\/pagefind\/2023\//.test(p))).toEqual([]);
+      expect(index).toContain('/shard-b/pagefind/2023/pagefind-entry.json');
+      await page.selectOption('#scope', '');
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('scope') && /^找到(?!.*搜索范围)/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+      const all = await page.$$eval('[data-results] h3 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(all).toEqual(expect.arrayContaining(['/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/', '/shard-b/reports/guangzhou-huadu-wsjkj-nd-mbsb/']));
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
