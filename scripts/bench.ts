@@ -12,7 +12,7 @@ import { writeControlProject } from '../src/bench/control.ts';
 import { mirrorProject } from '../src/bench/project.ts';
 import { run, stageWindows } from '../src/bench/measure.ts';
 import { outputStats } from '../src/bench/output-stats.ts';
-import { firstQueryBytes } from '../src/bench/first-query.ts';
+import { firstQueryBytes, indexedPages } from '../src/bench/first-query.ts';
 import { machine, perPageTable, resultsMarkdown, sizeSection, summaryTable, targets, targetTable, s, type BuildRun, type SizeResult } from '../src/bench/results.ts';
 import { htmlFiles, pageType } from '../src/build/page-weight.ts';
 
@@ -112,9 +112,9 @@ for (const n of REPORTS) {
     const t = pageType(f.slice(dist.length + 1));
     byType[t] = (byType[t] ?? 0) + 1;
   }
-  const entry = JSON.parse(readFileSync(join(dist, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  const indexed = Object.values(entry.languages).reduce((a, l) => a + l.page_count, 0);
+  const indexed = indexedPages(dist);
   const output = outputStats(dist);
+  // First queries in the default scope (every part of the index) and scoped to one year (the largest part).
   const queries = await firstQueryBytes(dist, QUERIES);
   const result: SizeResult = {
     reports: n,

@@ -30,8 +30,8 @@ const fileOfPage = (page: string) => (page === '' || page.endsWith('/') ? `${pag
 
 /**
  * The care copy of one page. Links to pages of this site (and the search page's base for result links) move into
- * the care edition, so a reader who chose it stays in it; links to files (CSS, downloads, the search bundle),
- * to other sites and to shard sites of a portal stay as they are. The header's 关怀版 link becomes 标准版, back to
+ * the care edition, so a reader who chose it stays in it; links to files (CSS, downloads, the search index's parts in
+ * data-parts, which is not rewritten), to other sites and to shard sites of a portal stay as they are. The header's 关怀版 link becomes 标准版, back to
  * the same page, and a canonical link names the standard page.
  */
 export function careHtml(html: string, page: string, base: string, pages: ReadonlySet<string>): string {

@@ -24,6 +24,19 @@ export function searchParts(reports: readonly { fiscal_year: { value: number | n
   return [SITE_PART, ...years.map(partOfYear)];
 }
 
+/**
+ * Where a part's pages fall when sorting by year, larger first for 年度从新到旧: its year; then 年度未注明 and the
+ * other pages, whose sort value is 0000 (src/components/SearchMeta.astro).
+ */
+export function partYearRank(name: string): number {
+  return name === SITE_PART.name ? -2 : name === 'nd' ? -1 : Number(name);
+}
+
+/** A part's label, from its name. */
+export function partLabel(name: string): string {
+  return name === SITE_PART.name ? SITE_PART.label : partOfYear(name === 'nd' ? null : Number(name)).label;
+}
+
 /** The part a report's page belongs to. */
 export function partOf(report: { fiscal_year: { value: number | null } }): string {
   return partOfYear(report.fiscal_year.value).name;

@@ -13,7 +13,7 @@ describe('the 关怀版 copy of a page', () => {
     page(
       '<a href="/xxgk/jxgk/">首页</a><a href="/xxgk/jxgk/sources/a/#L12">出处</a><a href="/xxgk/jxgk/compare/2023/health/?metric=rate&amp;d=1">比对</a>' +
         '<a href="/xxgk/jxgk/data/reports.csv">CSV</a><a href="/xxgk/jxgk/guangzhou/reports/b/">分站</a><a href="https://beian.miit.gov.cn/">备案</a>' +
-        '<a href="#main">跳到正文</a><a href="/xxgk/jxgk/districts/%E5%B9%BF%E5%B7%9E/">广州</a><form action="/xxgk/jxgk/search/"></form><div data-base="/xxgk/jxgk/" data-bundle="/xxgk/jxgk/pagefind/"></div>',
+        '<a href="#main">跳到正文</a><a href="/xxgk/jxgk/districts/%E5%B9%BF%E5%B7%9E/">广州</a><form action="/xxgk/jxgk/search/"></form><div data-base="/xxgk/jxgk/" data-parts="[{&quot;part&quot;:&quot;site&quot;,&quot;bundle&quot;:&quot;/xxgk/jxgk/pagefind/site/&quot;},{&quot;part&quot;:&quot;2023&quot;,&quot;bundle&quot;:&quot;/xxgk/jxgk/guangzhou/pagefind/2023/&quot;,&quot;base&quot;:&quot;/xxgk/jxgk/guangzhou/&quot;}]"></div>',
     ),
     'reports/a-2023/',
     BASE,
@@ -36,9 +36,12 @@ describe('the 关怀版 copy of a page', () => {
   });
 
   it('leaves files, other sites, shard sites and in-page links alone', () => {
-    for (const kept of ['href="/xxgk/jxgk/_astro/site.css"', 'href="/xxgk/jxgk/data/reports.csv"', 'href="/xxgk/jxgk/guangzhou/reports/b/"', 'href="https://beian.miit.gov.cn/"', 'href="#main"', 'data-bundle="/xxgk/jxgk/pagefind/"']) {
+    for (const kept of ['href="/xxgk/jxgk/_astro/site.css"', 'href="/xxgk/jxgk/data/reports.csv"', 'href="/xxgk/jxgk/guangzhou/reports/b/"', 'href="https://beian.miit.gov.cn/"', 'href="#main"']) {
       expect(html).toContain(kept);
     }
+    // The search index's parts (files, and a shard's base) stay where they are: there is one index for both editions.
+    expect(html).toContain('data-parts="[{&quot;part&quot;:&quot;site&quot;,&quot;bundle&quot;:&quot;/xxgk/jxgk/pagefind/site/&quot;},{&quot;part&quot;:&quot;2023&quot;,&quot;bundle&quot;:&quot;/xxgk/jxgk/guangzhou/pagefind/2023/&quot;,&quot;base&quot;:&quot;/xxgk/jxgk/guangzhou/&quot;}]"');
+    expect(html).not.toContain('care/pagefind');
   });
 
   it('switches back to the same standard page, which it names as canonical', () => {

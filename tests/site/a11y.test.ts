@@ -23,6 +23,8 @@ const PAGE_TYPES: [string, string][] = [
   ['indicators', 'indicators/'],
   ['indicator', 'indicators/immunization-rate/'],
   ['search', 'search/?q=%E7%AD%BE%E7%BA%A6%E7%8E%87'],
+  // A city scope shows the facets at once, its city chosen (and disabled) by the scope.
+  ['search (scoped to a city, facets shown)', 'search/?q=%E9%A2%84%E7%AE%97&scope=%E5%B9%BF%E5%B7%9E%E5%B8%82'],
   ['data', 'data/'],
   ['checks', 'checks/'],
   ['coverage', 'coverage/'],

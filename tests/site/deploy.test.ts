@@ -39,7 +39,10 @@ describe('sub-path deployment behind nginx', () => {
     // The crawl really covered the site: every built page is reachable from the home page.
     const pages = htmlFiles(subPathSite().out).map((f) => BASE + f.slice(subPathSite().out.length + 1).replace(/index\.html$/, '')).filter((p) => !p.endsWith('404.html'));
     for (const p of pages) expect(paths, p).toContain(p);
-    expect(paths).toContain(`${BASE}pagefind/pagefind.js`);
+    // Every part of the search index: its script, worker and entry.
+    for (const part of readdirSync(join(subPathSite().out, 'pagefind'))) {
+      for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json']) expect(paths).toContain(`${BASE}pagefind/${part}/${file}`);
+    }
     expect(paths.some((p) => p.endsWith('.csv'))).toBe(true);
   }, 120_000);
 
@@ -66,13 +69,14 @@ describe('sub-path deployment behind nginx', () => {
   it('scripts, styles and data travel gzip-compressed; the search index files, compressed already, as they are', async () => {
     const page = await (await fetch(`${nginx.origin}${BASE}search/`)).text();
     const css = page.match(/href="([^"]+\.css)"/)![1]!;
-    for (const path of [`${BASE}pagefind/pagefind.js`, `${BASE}pagefind/pagefind-worker.js`, css, `${BASE}data/reports.json`]) {
+    for (const path of [`${BASE}pagefind/site/pagefind.js`, `${BASE}pagefind/2024/pagefind-worker.js`, css, `${BASE}data/reports.json`]) {
       const r = await fetch(`${nginx.origin}${path}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(r.status, path).toBe(200);
       expect(r.headers.get('content-encoding'), path).toBe('gzip');
     }
-    const meta = readdirSync(join(subPathSite().out, 'pagefind')).find((f) => f.endsWith('.pf_meta'))!;
-    const r = await fetch(`${nginx.origin}${BASE}pagefind/${meta}`, { headers: { 'accept-encoding': 'gzip' } });
+    const meta = readdirSync(join(subPathSite().out, 'pagefind', '2023')).find((f) => f.endsWith('.pf_meta'))!;
+    const r = await fetch(`${nginx.origin}${BASE}pagefind/2023/${meta}`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.status).toBe(200);
     expect(r.headers.get('content-encoding')).toBeNull();
   });
 
@@ -82,7 +86,7 @@ describe('sub-path deployment behind nginx', () => {
     expect(await r.text()).toContain('页面不存在');
   });
 
-  const PAGES = ['', 'districts/guangzhou-baiyun/', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'coverage/', 'reuse/', 'embed/compare/2023/health/execution_rate/?d=440114', 'indicators/immunization-rate/', 'data/', 'checks/', 'sources/000_9cc66316abc0d64a/', 'search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87', 'care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87'];
+  const PAGES = ['', 'districts/guangzhou-baiyun/', 'reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'compare/2023/health/', 'coverage/', 'reuse/', 'embed/compare/2023/health/execution_rate/?d=440114', 'indicators/immunization-rate/', 'data/', 'checks/', 'sources/000_9cc66316abc0d64a/', 'search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87', 'search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87&scope=2023', 'care/reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'care/search/?q=%E6%8E%A5%E7%A7%8D%E7%8E%87'];
 
   for (const path of PAGES) {
     it(`/${path} works under the CSP: no violations, no console errors, no request leaves the site`, async () => {

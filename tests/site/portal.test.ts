@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildQuery } from '../../src/search/query.ts';
 import { contentWith } from '../support/fixture-content.ts';
-import { pagefindInNode } from '../../src/bench/pagefind-node.ts';
+import { pagefindInNode, searchPageData } from '../../src/bench/pagefind-node.ts';
 import { serveSites } from '../../src/bench/static-server.ts';
 import { NODE } from '../support/site.ts';
+import { launch, watch } from '../support/browser.ts';
 
 /**
  * A province split into two shards, each built on its own (as on two CI runners), and a portal that merges their
@@ -54,7 +55,7 @@ describe('sharded builds merged by a portal', () => {
   });
 
   it('one query in the portal finds pages of both shards, with links to each shard', async () => {
-    const pagefind = await pagefindInNode(dist('portal'), server.url, SHARDS.map((s) => ({ bundle: new URL(`${s.base}pagefind/`, server.url).href, base: s.base })));
+    const pagefind = await pagefindInNode(dist('portal'), server.url);
     const { results } = await pagefind.search(buildQuery('接种率'));
     const urls = await Promise.all(results.map(async (r) => (await r.data()).url));
     expect(urls).toContain('/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/');
@@ -75,9 +76,56 @@ describe('sharded builds merged by a portal', () => {
     expect(existsSync(join(dist('portal'), 'reports/guangzhou-baiyun-wsjkj-2023-zpb'))).toBe(false);
   });
 
-  it('the portal search page merges the shards’ indexes', () => {
+  it('the portal search page lists its own index part and every part of each shard’s', () => {
+    const { bundles } = searchPageData(dist('portal'));
+    expect(bundles).toEqual([
+      { part: 'site', bundle: '/pagefind/site/' },
+      { part: 'site', bundle: '/gz-a/pagefind/site/', base: '/gz-a/' },
+      { part: '2023', bundle: '/gz-a/pagefind/2023/', base: '/gz-a/' },
+      { part: '2022', bundle: '/gz-a/pagefind/2022/', base: '/gz-a/' },
+      { part: 'site', bundle: '/shard-b/pagefind/site/', base: '/shard-b/' },
+      { part: '2024', bundle: '/shard-b/pagefind/2024/', base: '/shard-b/' },
+      { part: '2023', bundle: '/shard-b/pagefind/2023/', base: '/shard-b/' },
+      { part: 'nd', bundle: '/shard-b/pagefind/nd/', base: '/shard-b/' },
+    ]);
+    // Each listed bundle was built by its shard.
+    for (const b of bundles.filter((x) => x.base)) {
+      const shard = SHARDS.findIndex((s) => s.base === b.base);
+      expect(existsSync(join(dist(`shard${shard}`), 'pagefind', b.part, 'pagefind.js')), b.bundle).toBe(true);
+    }
     const html = readFileSync(join(dist('portal'), 'search/index.html'), 'utf8');
-    expect(html).toContain('/gz-a/pagefind/');
-    expect(html).toContain('/shard-b/pagefind/');
+    expect(html).toContain('<option value="2023">2023 年度</option>');
+  });
+
+  it('a year scope in the portal searches that year’s part of every shard, and nothing else', async () => {
+    const pagefind = await pagefindInNode(dist('portal'), server.url, '2023');
+    expect(pagefind.bundles.map((b) => b.bundle)).toEqual(['/gz-a/pagefind/2023/', '/shard-b/pagefind/2023/']);
+    const urls = await Promise.all((await pagefind.search(null, { sort: 'desc' })).results.map(async (r) => (await r.data()).url));
+    expect(urls.sort()).toEqual(['/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/', '/shard-b/reports/guangzhou-huadu-wsjkj-2023-zpbg/']);
+    await pagefind.destroy();
+  });
+
+  it('the portal search page in Chromium: a year loads that year’s part of each shard and nothing else', async () => {
+    const browser = await launch();
+    try {
+      const page = await browser.newPage();
+      const problems = watch(page);
+      const fetched: string[] = [];
+      page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('接种率')}&scope=2023`);
+      await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+      const found = await page.$$eval('[data-results] h3 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(found).toEqual(['/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/']);
+      const index = fetched.filter((p) => p.includes('/pagefind/'));
+      expect(index.filter((p) => !/^\/(gz-a|shard-b)\/pagefind\/2023\//.test(p))).toEqual([]);
+      expect(index).toContain('/shard-b/pagefind/2023/pagefind-entry.json');
+      await page.selectOption('#scope', '');
+      await page.waitForFunction(() => !new URL(location.href).searchParams.has('scope') && /^找到(?!.*搜索范围)/.test(document.querySelector('[data-status]')?.textContent ?? ''));
+      const all = await page.$$eval('[data-results] h3 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+      expect(all).toEqual(expect.arrayContaining(['/gz-a/reports/guangzhou-baiyun-wsjkj-2023-zpb/', '/shard-b/reports/guangzhou-huadu-wsjkj-nd-mbsb/']));
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });

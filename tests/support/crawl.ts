@@ -1,6 +1,7 @@
 /**
  * Follows every internal link, asset and download from a start page, as a link checker does: HTML pages are read
- * for href, src and data-bundle (the search bundle), stylesheets for url(). Returns what did not load.
+ * for href, src and data-parts (the search index's bundles: each one's pagefind.js, worker and entry), stylesheets
+ * for url(). Returns what did not load.
  */
 export async function crawl(start: string, base: string): Promise<{ visited: Map<string, number>; broken: string[]; external: string[] }> {
   const origin = new URL(start).origin;
@@ -17,7 +18,12 @@ export async function crawl(start: string, base: string): Promise<{ visited: Map
     const refs: string[] = [];
     if (type.includes('text/html')) {
       const html = await response.text();
-      for (const m of html.matchAll(/\s(?:href|src|data-bundle)="([^"]+)"/g)) refs.push(m[1]!.replace(/&amp;/g, '&'));
+      for (const m of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) refs.push(m[1]!.replace(/&amp;/g, '&'));
+      for (const m of html.matchAll(/\sdata-parts="([^"]+)"/g)) {
+        for (const part of JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as { bundle: string }[]) {
+          refs.push(...['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json'].map((f) => part.bundle + f));
+        }
+      }
     } else if (type.includes('text/css')) {
       for (const m of (await response.text()).matchAll(/url\(\s*['"]?([^'")]+)['"]?\s*\)/g)) refs.push(m[1]!);
     } else {
@@ -35,8 +41,7 @@ export async function crawl(start: string, base: string): Promise<{ visited: Map
         visited.set(u.href, 404);
         continue;
       }
-      if (ref.endsWith('/pagefind/')) queue.push(new URL('pagefind.js', u).href, new URL('pagefind-entry.json', u).href);
-      else queue.push(u.href);
+      queue.push(u.href);
     }
   }
   return { visited, broken: [...visited].filter(([, s]) => s >= 400).map(([u, s]) => `${s} ${u}`), external: [...external] };
