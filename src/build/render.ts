@@ -63,7 +63,7 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
   const parts = partPages(input, pages);
   const { indexSite } = await import('../search/index-site.ts');
   // Counted in pages, part by part, so that a small site stays quiet and a large one shows steady progress.
-  const indexing = progress(`搜索索引（${parts.length} 部分）`, pages.length);
+  const indexing = progress(parts.length > 1 ? `搜索索引（${parts.length} 部分）` : '搜索索引', pages.length);
   const pagesIn = (k: number) => parts.slice(0, k).reduce((n, p) => n + p.files.length, 0);
   const search = await indexSite(outDir, parts, { cacheDir: options.cacheDir && join(options.cacheDir, 'pagefind'), onPart: (done) => indexing.tick(pagesIn(done)) });
   indexing.end(search.reused.length ? `其中 ${search.reused.length} 部分与上次构建相同、未重建` : undefined);
@@ -93,12 +93,14 @@ function keptPages(cacheDir: string): Map<string, string> {
 /** Each built page in its part of the index: a report's page in its year's, every other page in the site part. */
 function partPages(input: SiteInput, pages: string[]): PartPages[] {
   const local = input.dataset.shards ? [] : input.dataset.reports;
-  const yearOf = new Map(local.map((r) => [r.id, partOf(r)]));
-  const parts = new Map(searchParts(local).map((p) => [p.name, [] as string[]]));
+  const list = searchParts(local, input.site.search_parts);
+  const partOfReport = new Map(local.map((r) => [r.id, partOf(r, list)]));
+  const rest = list[0]!.name; // the part of every page that is not a report's: site, or all
+  const parts = new Map(list.map((p) => [p.name, [] as string[]]));
   for (const page of pages) {
     const file = page === '' || page.endsWith('/') ? `${page}index.html` : page;
     const report = /^reports\/([^/]+)\/$/.exec(page)?.[1];
-    parts.get((report && yearOf.get(decodeURIComponent(report))) ?? 'site')!.push(file);
+    parts.get((report && partOfReport.get(decodeURIComponent(report))) ?? rest)!.push(file);
   }
   return [...parts].map(([name, files]) => ({ name, files }));
 }

@@ -9,6 +9,7 @@
  */
 import { buildQuery, FACETS, RESULTS_PER_PAGE as PAGE_SIZE } from '../search/query.ts';
 import { ALL, bundlesInScope, openIndex, type Counts, type IndexBundle, type PagefindModule, type ScopedIndex } from '../search/scope.ts';
+import { yearFilter } from '../search/parts.ts';
 
 interface Result {
   url: string;
@@ -124,8 +125,10 @@ export async function initSearch(): Promise<void> {
   }
   let loaded: Loaded | null = null;
   let facetsWanted = false;
+  // A large site has a part per year; a site indexed whole (one part) narrows a year scope with the 年度 filter.
+  const hasPart = (scope: string) => bundles.some((b) => b.part === scope);
   const indexFor = (scope: string): Loaded => {
-    const key = yearScopes.has(scope) ? scope : ALL;
+    const key = yearScopes.has(scope) && hasPart(scope) ? scope : ALL;
     if (loaded?.key !== key) {
       const previous = loaded?.index;
       loaded = {
@@ -152,8 +155,9 @@ export async function initSearch(): Promise<void> {
   if (!yearScopes.has(state.scope) && !cityScopes.has(state.scope)) state = { ...state, scope: ALL };
   let run = 0;
 
-  /** The reader's filters, and for a city scope the city. */
+  /** The reader's filters, and for a city scope the city (for a year without a part of its own, the year). */
   const effectiveFilters = (): Record<string, string[]> => {
+    if (yearScopes.has(state.scope) && !hasPart(state.scope)) return { ...state.filters, 年度: [yearFilter(state.scope)] };
     if (!cityScopes.has(state.scope)) return state.filters;
     return { ...state.filters, 城市: [...new Set([state.scope, ...(state.filters.城市 ?? [])])] };
   };

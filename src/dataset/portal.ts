@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { Dataset } from '../schema/dataset.ts';
@@ -22,7 +22,7 @@ export function mergeShards(portalDir: string): { dataset: Dataset; problems: st
   const shards = config.shards.map((s) => {
     const file = resolve(portalDir, s.dist, 'data', 'reports.json');
     if (!existsSync(file)) throw new Error(`分站「${s.name}」的数据集 ${file} 不存在：先构建分站（npm run build），再构建门户。`);
-    return { ...s, dataset: Dataset.parse(JSON.parse(readFileSync(file, 'utf8'))) };
+    return { ...s, distDir: resolve(portalDir, s.dist), dataset: Dataset.parse(JSON.parse(readFileSync(file, 'utf8'))) };
   });
 
   const regions = new Map<string, Region>();
@@ -55,6 +55,11 @@ export function mergeShards(portalDir: string): { dataset: Dataset; problems: st
       base: s.base,
       report_ids: s.dataset.reports.map((r) => r.id),
       source_files: [...new Set(s.dataset.reports.map((r) => r.source.file))],
+      // As the shard built them (its site.yaml decides), read from its output rather than assumed.
+      search_parts: readdirSync(join(s.distDir, 'pagefind'), { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(s.distDir, 'pagefind', e.name, 'pagefind-entry.json')))
+        .map((e) => e.name)
+        .sort(),
     })),
   };
   const checks = shards.map((s) => s.dataset.checks).filter((c): c is Checks => !!c);

@@ -30,7 +30,15 @@ export const Dataset = z.object({
     '目录中没有对应写法的指标名，留待编辑决定',
   ),
   shards: field(
-    z.array(z.object({ name: z.string(), base: z.string(), report_ids: z.array(z.string()), source_files: z.array(z.string()) })).optional(),
+    z.array(
+      z.object({
+        name: z.string(),
+        base: z.string(),
+        report_ids: z.array(z.string()),
+        source_files: z.array(z.string()),
+        search_parts: field(z.array(z.string()), '搜索索引部分', '分站 pagefind/ 下的索引部分：all，或 site 和各年度'),
+      }),
+    ).optional(),
     '分站',
     '门户构建时，报告页和原文页所在的分站及其基础路径；单站构建时没有此项',
   ),

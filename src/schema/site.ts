@@ -21,6 +21,11 @@ export const SiteFile = z.strictObject({
   site_id: field(Optional, '网站标识码', '政府网站标识码，如 4401000001'),
   keywords: field(Optional, '关键词', '页面 Keywords 元数据，逗号分隔'),
   license: field(z.strictObject({ name: z.string(), path: z.string().optional(), title: z.string().optional() }).optional(), '数据许可'),
+  search_parts: field(
+    z.enum(['auto', 'year', 'whole']).default('auto'),
+    '搜索索引分部分',
+    'auto：报告超过 1,500 份时按年度分部分建索引，否则建一个索引；year：总是按年度分部分；whole：总是一个索引（报告很多时构建需要很多内存）',
+  ),
 });
 export type SiteConfig = z.infer<typeof SiteFile>;
 

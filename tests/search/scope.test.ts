@@ -10,10 +10,18 @@ beforeAll(() => {
 });
 
 describe('the search page’s view model', () => {
-  it('lists the parts of the seeds’ index, the years to scope by and, with two cities, the cities', () => {
-    const view = searchPageView(site);
+  it('a site of a few hundred reports or fewer is indexed whole: one part, its years scoped by the 年度 filter', () => {
+    const view = searchPageView({ ...site, site: { search_parts: 'auto' } });
+    expect(view.bundles).toEqual([{ part: 'all', bundle: '/pagefind/all/' }]);
+    expect(view.yearParts).toBe(false);
+    expect(view.years.map((y) => y.value)).toEqual(['2024', '2023', '2022', 'nd']);
+  });
+
+  it('lists the parts of the seeds’ index by year (search_parts: year), the years to scope by and, with two cities, the cities', () => {
+    const view = searchPageView({ ...site, site: { search_parts: 'year' } });
+    expect(view.yearParts).toBe(true);
     expect(view.bundles).toEqual(['site', '2024', '2023', '2022', 'nd'].map((part) => ({ part, bundle: `/pagefind/${part}/` })));
-    expect(view.bundles.map((b) => b.part)).toEqual(searchParts(site.localReports).map((p) => p.name));
+    expect(view.bundles.map((b) => b.part)).toEqual(searchParts(site.localReports, 'year').map((p) => p.name));
     expect(view.years).toEqual([
       { value: '2024', label: '2024 年度' },
       { value: '2023', label: '2023 年度' },
@@ -26,12 +34,12 @@ describe('the search page’s view model', () => {
   it('in a portal: its own pages’ part, then each shard’s parts of its own reports, with the shard’s base', () => {
     const [a, b] = [site.reports.filter((r) => r.fiscal_year.value === 2023), site.reports.filter((r) => r.fiscal_year.value !== 2023)];
     const shards = [
-      { name: 'A', base: '/a/', report_ids: a.map((r) => r.id), source_files: [] },
-      { name: 'B', base: '/b/', report_ids: b.map((r) => r.id), source_files: [] },
+      { name: 'A', base: '/a/', report_ids: a.map((r) => r.id), source_files: [], search_parts: ['2023', 'site'] },
+      { name: 'B', base: '/b/', report_ids: b.map((r) => r.id), source_files: [], search_parts: ['2022', '2024', 'nd', 'site'] },
     ];
-    const view = searchPageView({ ...site, dataset: { ...site.dataset, shards }, localReports: [] });
+    const view = searchPageView({ ...site, site: { search_parts: 'auto' }, dataset: { ...site.dataset, shards }, localReports: [] });
     expect(view.bundles).toEqual([
-      { part: 'site', bundle: '/pagefind/site/' },
+      { part: 'all', bundle: '/pagefind/all/' },
       { part: 'site', bundle: '/a/pagefind/site/', base: '/a/' },
       { part: '2023', bundle: '/a/pagefind/2023/', base: '/a/' },
       { part: 'site', bundle: '/b/pagefind/site/', base: '/b/' },
@@ -44,7 +52,7 @@ describe('the search page’s view model', () => {
 
   it('one city: no city scopes', () => {
     const one = site.reports.filter((r) => r.region.city.name === '广州市');
-    expect(searchPageView({ ...site, reports: one, localReports: one }).cities).toEqual([]);
+    expect(searchPageView({ ...site, site: { search_parts: 'auto' }, reports: one, localReports: one }).cities).toEqual([]);
   });
 });
 

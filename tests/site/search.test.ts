@@ -7,7 +7,7 @@ import { watch } from '../support/browser.ts';
 import { pagefindInNode, type PagefindApi } from '../../src/bench/pagefind-node.ts';
 import { serveStatic } from '../../src/bench/static-server.ts';
 import { browserSite } from '../support/browser-site.ts';
-import { subPathSite, testSite } from '../support/site.ts';
+import { subPathSite, testSite, yearSite } from '../support/site.ts';
 
 interface Case { q: string; expect?: string[]; only?: boolean; none?: boolean }
 const cases = parse(readFileSync('tests/fixtures/search/queries.yaml', 'utf8')) as Case[];
@@ -19,22 +19,37 @@ function check(c: Case, found: string[]) {
   if (c.only) expect(found.filter((p) => p.startsWith('reports/')).sort(), c.q).toEqual(c.expect!.filter((p) => p.startsWith('reports/')).sort());
 }
 
-describe('search regression queries, pagefind.js in Node', () => {
+for (const [layout, built] of [
+  ['one index (the bundled content)', testSite],
+  ['year parts (search_parts: year)', yearSite],
+] as const) {
+  describe(`search regression queries, pagefind.js in Node, ${layout}`, () => {
+    let site: Awaited<ReturnType<typeof serveStatic>>;
+    let pagefind: PagefindApi;
+    beforeAll(async () => {
+      site = await serveStatic(built().out);
+      pagefind = await pagefindInNode(built().out, site.url);
+    });
+    afterAll(async () => site?.close());
+
+    for (const c of cases) {
+      it(c.q, async () => {
+        const { results } = await pagefind.search(buildQuery(c.q));
+        const found = await Promise.all(results.map(async (r) => path((await r.data()).url, '/')));
+        check(c, found);
+      });
+    }
+  });
+}
+
+describe('an index in year parts, pagefind.js in Node', () => {
   let site: Awaited<ReturnType<typeof serveStatic>>;
   let pagefind: PagefindApi;
   beforeAll(async () => {
-    site = await serveStatic(testSite().out);
-    pagefind = await pagefindInNode(testSite().out, site.url);
+    site = await serveStatic(yearSite().out);
+    pagefind = await pagefindInNode(yearSite().out, site.url);
   });
   afterAll(async () => site?.close());
-
-  for (const c of cases) {
-    it(c.q, async () => {
-      const { results } = await pagefind.search(buildQuery(c.q));
-      const found = await Promise.all(results.map(async (r) => path((await r.data()).url, '/')));
-      check(c, found);
-    });
-  }
 
   it('every indexed page has a year to sort by, so sorting never drops a page, and the parts sort as one index', async () => {
     const all = await pagefind.search(null);
@@ -50,7 +65,7 @@ describe('search regression queries, pagefind.js in Node', () => {
   });
 
   it('a year scope loads that year alone and finds only its reports', async () => {
-    const year = await pagefindInNode(testSite().out, site.url, '2023');
+    const year = await pagefindInNode(yearSite().out, site.url, '2023');
     expect(year.bundles.map((b) => b.bundle)).toEqual(['/pagefind/2023/']);
     const browsed = await Promise.all((await year.search(null)).results.map(async (r) => path((await r.data()).url, '/')));
     expect(browsed.sort()).toEqual(['reports/guangzhou-baiyun-wsjkj-2023-zpb/', 'reports/guangzhou-huadu-wsjkj-2023-zpbg/']);
@@ -66,7 +81,8 @@ describe('search regression queries, pagefind.js in Node', () => {
 });
 
 describe('the search page in Chromium', () => {
-  const env = browserSite();
+  // The index in year parts, so that scopes load parts; the bundled content's one index is tested below.
+  const env = browserSite(() => yearSite().out);
 
   async function searchPage(query: string, siteUrl = env.site.url): Promise<{ page: Page; problems: string[]; found: string[]; status: string }> {
     const page = await env.browser.newPage();
@@ -309,6 +325,29 @@ describe('the search page in Chromium', () => {
     expect(await page.locator('main').textContent()).toContain('搜索需要浏览器启用 JavaScript');
     expect(await page.locator('main a[href="/reports/"]').count()).toBeGreaterThan(0);
     await context.close();
+  });
+});
+
+describe('the search page of a site indexed whole, in Chromium', () => {
+  const env = browserSite();
+
+  it('loads the one index for every scope; a year scope narrows the results to that year by the 年度 filter', async () => {
+    const page = await env.browser.newPage();
+    const problems = watch(page);
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${env.site.url}search/?q=${encodeURIComponent('预算')}&scope=2023`);
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-status]')?.textContent ?? '';
+      return s && !s.startsWith('正在搜索');
+    });
+    const found = await page.$$eval('[data-results] h3 a', (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((p) => /2023/.test(p))).toBe(true);
+    expect(new Set(fetched.filter((p) => p.startsWith('/pagefind/')).map((p) => p.split('/')[2]))).toEqual(new Set(['all']));
+    expect(await page.textContent('#scope-note')).toContain('选一个年度只搜该年度的报告');
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -11,6 +11,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     testSite: Built;
     subPathSite: Built;
+    yearSite: Built;
   }
 }
 
@@ -29,6 +30,7 @@ icp: 粤ICP备00000000号
 police_record: 粤公网安备 44000000000000号
 site_id: "4400000000"
 keywords: 绩效公开
+search_parts: year
 `;
 
 /** Builds the bundled content the way `npm run build` does: once at the root, once under a sub-path. */
@@ -51,7 +53,13 @@ export default async function setup(project: TestProject): Promise<void> {
   const configured = mkdtempSync(join(tmpdir(), 'jx-configured-'));
   cpSync('content', configured, { recursive: true });
   writeFileSync(join(configured, 'site.yaml'), CONFIGURED_SITE);
-  const [root, sub] = await Promise.all([build('/'), build(SUB_PATH, configured)]);
+  // The bundled content is small enough for one search index; the same reports with the index in year parts (as a
+  // site of thousands of reports has it) test the parts and their scopes.
+  const byYear = mkdtempSync(join(tmpdir(), 'jx-by-year-'));
+  cpSync('content', byYear, { recursive: true });
+  writeFileSync(join(byYear, 'site.yaml'), `${readFileSync(join('content', 'site.yaml'), 'utf8').trimEnd()}\nsearch_parts: year\n`);
+  const [root, sub, year] = await Promise.all([build('/'), build(SUB_PATH, configured), build('/', byYear)]);
   project.provide('testSite', root);
   project.provide('subPathSite', sub);
+  project.provide('yearSite', year);
 }

@@ -12,3 +12,8 @@ export function testSite(): { out: string; dataset: string; log: string; base: s
 export function subPathSite(): { out: string; dataset: string; log: string; base: string } {
   return inject('subPathSite');
 }
+
+/** The same reports with the search index in year parts (site.yaml search_parts: year), as a large site has it. */
+export function yearSite(): { out: string; dataset: string; log: string; base: string } {
+  return inject('yearSite');
+}
