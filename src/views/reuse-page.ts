@@ -110,7 +110,6 @@ export function relationOf(self: Report, other: Report): string {
   return '本部门同年度的另一份文件';
 }
 
-const relationRank = (relation: string) => (relation.startsWith('本部门') ? 0 : relation === '本区其他部门' ? 1 : 2);
 
 export function reportLabel(r: Report): string {
   return `${placeName(r.region)} ${shortDepartment(r.department, r.region)} ${formatYear(r.fiscal_year)}${r.kind}`;
@@ -147,9 +146,52 @@ export function buildReusePage(dataset: Pick<Dataset, 'reports'>, result: ReuseR
         templateHref: `${reuseUrl()}${templateAnchors.has(first.anchor) ? `#${first.anchor}` : '#h-templates'}`,
       };
     }
-    const others = p.reports.filter((j) => j !== index).map((j) => link(self, j, first.anchor));
-    others.sort((a, b) => relationRank(a.relation) - relationRank(b.relation));
-    return { ...whereOf(p.unit), sentences, template: false, count, note: `也见于 ${count - 1} 份报告`, links: others.slice(0, LINKS), more: Math.max(0, others.length - LINKS), templateHref: null };
+    const chosen = closestOthers(p.reports, index, self);
+    const links = chosen.map((j) => link(self, j, first.anchor));
+    return { ...whereOf(p.unit), sentences, template: false, count, note: `也见于 ${count - 1} 份报告`, links, more: Math.max(0, count - 1 - links.length), templateHref: null };
+  };
+
+  /**
+   * The reports a passage links to, closest first: the same department (its other years), then the same district,
+   * then any — at most LINKS, in the order stable sorting of all of them by relation would give. Looked up in the
+   * passage's list grouped once by district and department, because a sentence shared by thousands of reports
+   * would otherwise cost thousands of steps on each of their pages: quadratic in the number of reports.
+   */
+  const grouped = new WeakMap<readonly number[], { byRegion: Map<string, number[]>; byDepartment: Map<string, number[]> }>();
+  const closestOthers = (list: readonly number[], index: number, self: Report): number[] => {
+    let g = grouped.get(list);
+    if (!g) {
+      g = { byRegion: new Map(), byDepartment: new Map() };
+      for (const j of list) {
+        const r = reports[j]!;
+        (g.byRegion.get(r.region.code) ?? g.byRegion.set(r.region.code, []).get(r.region.code)!).push(j);
+        const d = `${r.region.code}|${r.department}`;
+        (g.byDepartment.get(d) ?? g.byDepartment.set(d, []).get(d)!).push(j);
+      }
+      grouped.set(list, g);
+    }
+    const out: number[] = [];
+    const seen = new Set<number>([index]);
+    const take = (js: readonly number[]) => {
+      for (const j of js) {
+        if (out.length >= LINKS) return;
+        if (!seen.has(j)) {
+          seen.add(j);
+          out.push(j);
+        }
+      }
+    };
+    take(g.byDepartment.get(`${self.region.code}|${self.department}`) ?? []);
+    take(g.byRegion.get(self.region.code) ?? []);
+    // Any other report: the first in the list's order that is neither (those were taken above where they fit).
+    for (const j of list) {
+      if (out.length >= LINKS) break;
+      if (!seen.has(j) && reports[j]!.region.code !== self.region.code) {
+        seen.add(j);
+        out.push(j);
+      }
+    }
+    return out;
   };
 
   const byId = new Map<string, ReportReuseView>();

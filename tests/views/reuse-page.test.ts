@@ -72,3 +72,49 @@ describe('文字重复 of the seeds', () => {
     expect(relationOf(base, site.report('guangzhou-liwan-wsjkj-2022-zpbg'))).toBe('其他地区');
   });
 });
+
+const SENTENCES = [
+  '基层医疗卫生机构人才队伍建设仍然薄弱，全科医生数量不足，服务能力有待提升。',
+  '部分项目前期论证不够充分，预算编制与实际执行存在较大偏差，资金拨付进度偏慢。',
+  '绩效目标设置不够细化量化，个别指标难以衡量，影响了自评结果的准确性。',
+  '政府采购程序执行还不够规范，采购需求编制和履约验收环节存在薄弱之处。',
+  '固定资产管理制度落实不到位，账实不符的情况时有发生，资产清查工作需要加强。',
+  '信息化建设滞后，各业务系统之间数据未能互联互通，统计分析手段比较落后。',
+  '疫苗冷链运输和储存设备老化，部分接种单位温度监测记录不完整。',
+  '家庭医生签约服务重签约轻履约，居民对签约服务的获得感还不够强。',
+  '公共卫生应急物资储备品种和数量不足，应急演练的频次和质量有待提高。',
+  '财务人员业务水平参差不齐，会计核算和内部控制制度执行存在一定问题。',
+];
+
+describe('reuse links at scale', () => {
+  it('a sentence shared by thousands of reports costs each page a bounded number of steps', async () => {
+    const { buildReusePage } = await import('../../src/views/reuse-page.ts');
+    const { detectReuse } = await import('../../src/dataset/reuse.ts');
+    const base = seedSite().reports[1]!;
+    // Many districts' reports with the same sentence in their prose: each passage links to at most 8 of them.
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        ...base,
+        id: `synthetic-${i}`,
+        region: { ...base.region, code: String(900000 + (i % 300)).padStart(6, '0') },
+        // Ten unrelated sentences, each in a tenth of the reports: shared between specific reports, below the
+        // template share.
+        problems: [SENTENCES[i % 10]!],
+        measures: [],
+        narrative: { markdown: '', sections: [] },
+      }));
+    const time = (n: number) => {
+      const reports = many(n);
+      const t = performance.now();
+      const page = buildReusePage({ reports }, detectReuse(reports));
+      const elapsed = performance.now() - t;
+      const passages = [...page.byId.values()].flatMap((v) => v.passages);
+      expect(passages.some((p) => !p.template && p.more > 0)).toBe(true);
+      for (const p of passages) expect(p.links.length).toBeLessThanOrEqual(8);
+      return elapsed;
+    };
+    time(200);
+    // Ten times the reports in well under a hundred times the time (quadratic would be a hundred).
+    expect(time(4000) / Math.min(time(400), time(400))).toBeLessThan(40);
+  }, 120_000);
+});
