@@ -57,6 +57,8 @@ function indicatorNode(i: IndicatorDraft): YAMLMap {
     ['target_period', i.target_period === undefined ? undefined : quoted(i.target_period)],
     ['target', i.target === undefined ? undefined : quoted(i.target)],
     ['actual', i.actual === undefined ? undefined : quoted(i.actual)],
+    ['weight', i.weight === undefined ? undefined : quoted(i.weight)],
+    ['points', i.points === undefined ? undefined : quoted(i.points)],
     ['quote', i.quote],
   ]);
 }

@@ -41,6 +41,9 @@ export interface IndicatorDraft {
   target_period?: string;
   target?: string;
   actual?: string;
+  /** 分值 and 得分 of a scored indicator, as printed. */
+  weight?: string;
+  points?: string;
   quote?: string;
   line: number;
 }

@@ -2,6 +2,7 @@ import { compact } from '../text/chars.ts';
 import { DIVISIONS_SOURCE, loadDivisions, type Divisions } from '../read/divisions.ts';
 import { detectKind, type RefusalReason } from './detect-kind.ts';
 import { KIND_SLUG, type Draft, type Sourced } from './draft.ts';
+import { readBaseDataTable } from './fields/base-data-table.ts';
 import { readBudgetTables } from './fields/budget-table.ts';
 import { readFigures } from './fields/figures.ts';
 import { readFinance } from './fields/finance.ts';
@@ -111,12 +112,17 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
 
   const budget = readBudgetTables(index, unit?.value ?? null);
   uncertain.push(...budget.uncertain);
-  const finance = readFinance(index, registries, unit?.value ?? null, budget.spans);
+  // 「年度预算申请(万元」 over the budget block: the unit of the amounts in it and, with no other, of the document.
+  if (!unit && budget.unit) unit = budget.unit;
+  const baseData = readBaseDataTable(index, unit?.value ?? null);
+  uncertain.push(...baseData.uncertain);
+  if (!unit && baseData.unit) unit = baseData.unit;
+  const finance = readFinance(index, registries, unit?.value ?? null, [...budget.spans, ...baseData.spans]);
   uncertain.push(...finance.uncertain);
   if (!unit && finance.impliedUnit) {
     unit = { value: finance.impliedUnit.unit, line: 0, check: finance.impliedUnit.check };
   }
-  const items = [...budget.items, ...finance.items].sort((a, b) => a.flatStart - b.flatStart);
+  const items = [...budget.items, ...baseData.items, ...finance.items].sort((a, b) => a.flatStart - b.flatStart);
   // A label concepts.yaml does not map to the concept read (「执行率」 under a table header) names it explicitly.
   for (const item of items) if (registries.concepts.lookup(item.label)?.concept.key !== item.conceptKey) item.concept = item.conceptKey;
   if (!items.length) notFound.push('资金情况（没有找到 concepts.yaml 中的资金标签后跟数字）');
@@ -135,7 +141,7 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     overallGoal: null,
     overallResult: null,
     keyIndicators: [],
-    indicators: [],
+    indicators: [...budget.indicators],
     tasks: [],
     otherTasks: [],
     figures: [],
@@ -147,7 +153,7 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     notFound,
   };
 
-  const masked: [number, number][] = [...budget.spans, ...finance.spans, ...scoreSpans(index)];
+  const masked: [number, number][] = [...budget.spans, ...baseData.spans, ...finance.spans, ...scoreSpans(index)];
   if (draft.kind !== '目标申报表') {
     draft.score = readScore(index);
     if (!draft.score.total) notFound.push('自评得分（原文没有写，记为 未注明）');
@@ -162,7 +168,7 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     if (!t.tasks.length) notFound.push('主要任务');
   } else if (draft.kind === '目标申报表') {
     const t = readGoalTable(index);
-    Object.assign(draft, { overallGoal: t.overallGoal, tasks: t.tasks, otherTasks: t.otherTasks, indicators: t.indicators });
+    Object.assign(draft, { overallGoal: t.overallGoal, tasks: t.tasks, otherTasks: t.otherTasks, indicators: [...draft.indicators, ...t.indicators] });
     uncertain.push(...t.uncertain);
     if (!t.tasks.length) notFound.push('年度重点工作任务');
     if (!t.indicators.length) notFound.push('绩效指标');

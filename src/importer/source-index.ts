@@ -53,6 +53,21 @@ export class SourceIndex {
     return joinLines(this.text.slice(this.from[flatStart], this.to[flatEnd - 1]).split('\n'));
   }
 
+  /**
+   * The same quote for cells of a table printed one per line: a line break between two figures (「861.10」 /
+   * 「2030.12」) becomes a space, so that the quote reads as the row does; label text still joins without one.
+   */
+  quoteCells(flatStart: number, flatEnd: number): string {
+    if (flatEnd <= flatStart) return '';
+    const lines = this.text.slice(this.from[flatStart], this.to[flatEnd - 1]).split('\n').map((l) => joinLines([l])).filter(Boolean);
+    let out = '';
+    for (const line of lines) {
+      if (out && (/[\d%]$/.test(out) || /^[\d—–-]/.test(line))) out += ' ';
+      out += line;
+    }
+    return out;
+  }
+
   /** Whether whitespace separates two neighbouring flat characters in the source (a cell or word boundary). */
   gapBefore(flatOffset: number): string {
     if (flatOffset <= 0 || flatOffset >= this.from.length) return '';

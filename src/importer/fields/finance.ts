@@ -23,7 +23,7 @@ const BASIS_WORDS: [RegExp, Basis][] = [
  * Labels of a department's whole budget or spending. Where nothing narrows them to a source of funds they cover
  * all funds, which is what the reviewed seeds record for 年度预算数, 本年收入, 决算总收入 and 总支出.
  */
-const WHOLE_LABELS = new Set(['年度预算数', '年度支出数', '本年收入', '本年支出', '决算总收入', '总收入', '总支出', '年度总支出', '全年预算数', '全年执行数', '调整后预算数']);
+const WHOLE_LABELS = new Set(['年度预算数', '年度支出数', '本年收入', '本年支出', '决算总收入', '总收入', '总支出', '年度总支出', '全年预算数', '全年执行数', '调整后预算数', '全年(调整)预算数', '部门预算总金额', '收入合计', '支出合计']);
 /** Parts of a total, which share the total's basis when listed under it. */
 const PART_CONCEPTS = new Set(['basic_expenditure', 'project_expenditure']);
 const TOTAL_CONCEPTS = new Set(['expenditure', 'budget']);
@@ -45,6 +45,8 @@ interface Candidate {
   basisHow?: 'label' | 'sentence' | 'part' | 'whole' | 'arithmetic' | 'none';
   /** The amount whose 「完成预算…的…%」 clause this budget was read from. */
   completes?: Candidate;
+  /** The amount a bare 「执行率」 right after it belongs to. */
+  of?: Candidate;
 }
 
 export interface FinanceResult {
@@ -100,7 +102,7 @@ export function readFinance(
       if (!number) continue;
       const after = flat.slice(number.end);
       // 「2023年」「12月」: a date, not the value of the label; 「4、」「1.基本支出」: the number of the next item.
-      if (/^[年月日号]/.test(after) && !index.gapBefore(number.end)) continue;
+      if (/^[年月日号]/.test(after) && (!index.gapBefore(number.end) || (after[0] === '年' && /^(?:19|20)\d{2}$/.test(number.text)))) continue;
       if (/^(?:、|\.(?!\d))/.test(after) || /^[、.]/.test(index.rawAt(number.end))) continue;
       const unit = /^(万元|亿元|元|%)/.exec(after)?.[1] ?? null;
       const valueEnd = number.end + (unit?.length ?? 0);
@@ -118,7 +120,7 @@ export function readFinance(
   }
   found.sort((a, b) => a.labelStart - b.labelStart);
 
-  const extra = completedBudgets(index, found, registries, taken);
+  const extra = [...completedBudgets(index, found, registries, taken), ...ratesOfAmounts(index, found, registries, taken)];
   found.push(...extra);
   found.sort((a, b) => a.labelStart - b.labelStart);
 
@@ -225,13 +227,13 @@ export function readFinance(
       kind: c.concept.kind,
       value: c.value + (c.unit ?? ''),
       basis: c.basis!,
-      quote: index.quote(c.labelStart, c.valueEnd),
+      quote: index.quote(c.of?.labelStart ?? c.labelStart, c.valueEnd),
       line: index.lineAt(c.labelStart),
       numeric: wan,
       usesDocumentUnit,
       flatStart: c.labelStart,
       flatEnd: c.valueEnd,
-      check: check ?? basisCheck(c),
+      check: check ?? ([c.of ? `「执行率」紧接在「${c.of.label}」之后，是它的${c.concept.name}` : undefined, basisCheck(c)].filter(Boolean).join('；') || undefined),
     });
   }
   return { items, spans, uncertain, impliedUnit: implied ? { unit: implied.unit, check: implied.check } : null };
@@ -317,6 +319,29 @@ function completedBudgets(index: SourceIndex, found: Candidate[], registries: Re
   }
   // The rate's quote runs from the amount it completes, so that it reads as a sentence.
   for (const o of out) if (o.concept.kind === 'rate') o.labelStart = found.find((c) => c.valueEnd <= o.labelStart && o.labelStart - c.valueEnd <= 1)?.labelStart ?? o.labelStart;
+  return out;
+}
+
+/**
+ * 「支出合计7686456.33元,执行率为80.32%」: a bare 「执行率」 right after an amount is that amount's rate — the rate concept
+ * whose numerator the amount is (支出数 → 预算执行率). An amount no rate concept is built on (「基本支出…，执行率达
+ * 100.00%」) gives none: 执行率 alone names no concept, so it is not read anywhere else.
+ */
+function ratesOfAmounts(index: SourceIndex, found: Candidate[], registries: Registries, taken: Uint8Array): Candidate[] {
+  const flat = index.flat;
+  const out: Candidate[] = [];
+  for (const c of found) {
+    if (c.concept.kind !== 'amount') continue;
+    const m = /^,?(执行率)(?:为|是|达到?|:)?(\d+(?:\.\d+)?)%/.exec(flat.slice(c.valueEnd));
+    if (!m) continue;
+    const rateConcept = registries.conceptList.find((k) => k.kind === 'rate' && k.numerator === c.concept.key);
+    if (!rateConcept) continue;
+    const labelStart = c.valueEnd + (m[0].startsWith(',') ? 1 : 0);
+    const end = c.valueEnd + m[0].length;
+    if (taken.subarray(labelStart, end).some((x) => x)) continue;
+    taken.fill(1, labelStart, end);
+    out.push({ concept: rateConcept, label: m[1]!, labelStart, labelEnd: labelStart + m[1]!.length, value: m[2]!, unit: '%', valueEnd: end, of: c });
+  }
   return out;
 }
 
