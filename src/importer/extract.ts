@@ -21,6 +21,7 @@ import { resolveRegion } from './fields/region.ts';
 import { readingView } from './reading-view.ts';
 import { readNarrative } from './fields/narrative.ts';
 import { readScore, scoreSpans } from './fields/score.ts';
+import { readScoreTables } from './fields/score-table.ts';
 import { readSelfEvalTable } from './fields/self-eval-table.ts';
 import type { Registries } from './registries.ts';
 import { SourceIndex } from './source-index.ts';
@@ -117,7 +118,9 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
   const baseData = readBaseDataTable(index, unit?.value ?? null);
   uncertain.push(...baseData.uncertain);
   if (!unit && baseData.unit) unit = baseData.unit;
-  const finance = readFinance(index, registries, unit?.value ?? null, [...budget.spans, ...baseData.spans]);
+  const scoreTables = readScoreTables(index);
+  uncertain.push(...scoreTables.uncertain);
+  const finance = readFinance(index, registries, unit?.value ?? null, [...budget.spans, ...baseData.spans, ...scoreTables.spans]);
   uncertain.push(...finance.uncertain);
   if (!unit && finance.impliedUnit) {
     unit = { value: finance.impliedUnit.unit, line: 0, check: finance.impliedUnit.check };
@@ -141,7 +144,7 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     overallGoal: null,
     overallResult: null,
     keyIndicators: [],
-    indicators: [...budget.indicators],
+    indicators: [...budget.indicators, ...scoreTables.indicators],
     tasks: [],
     otherTasks: [],
     figures: [],
@@ -153,10 +156,14 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     notFound,
   };
 
-  const masked: [number, number][] = [...budget.spans, ...baseData.spans, ...finance.spans, ...scoreSpans(index)];
+  const masked: [number, number][] = [...budget.spans, ...baseData.spans, ...scoreTables.spans, ...finance.spans, ...scoreSpans(index)];
   if (draft.kind !== '目标申报表') {
     draft.score = readScore(index);
     if (!draft.score.total) notFound.push('自评得分（原文没有写，记为 未注明）');
+    if (scoreTables.levels.length) {
+      const levels = scoreTables.levels.map((l) => `${l.name} ${l.max} 分`).join('、');
+      notFound.push(`一级指标得分（评分表只印了一级指标的分值：${levels}；没有印得分，不把三级指标的得分相加代替，所以没有写 score.modules）`);
+    }
   }
 
   if (draft.kind === '自评表') {

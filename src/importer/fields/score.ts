@@ -5,6 +5,8 @@ const SCORE = String.raw`(\d+(?:\.\d+)?)`;
 /** 「自评得分 98.9分」「总自评为96.82分」「自评得分为95.5分」「评价得分：92分」 */
 const TOTAL = new RegExp(String.raw`(?:自评(?:总)?得分|总自评|自评总分|评价(?:总)?得分|总得分|综合得分|自评结果)(?:为|是|:)?${SCORE}分`);
 /** 「其中履职效能模块自评为49.82分」 */
+/** 「自评总分(分)97.93」: a form's cell, the unit in the label and the number after it (Chongqing). */
+const TOTAL_CELL = new RegExp(String.raw`(?:自评总分|自评得分|总分)\(分\)${SCORE}(?![\d.])`);
 const MODULE = new RegExp(String.raw`([\u4e00-\u9fa5]{2,8}?)(?:模块|部分|指标)(?:自评(?:得分)?|得分)(?:为|是|:)?${SCORE}分`, 'g');
 const GRADE = /(?:评价|自评)?等级(?:为|是|:)?(优秀|良好|合格|不合格|优|良|中|差)/;
 const LEADING_WORDS = /^(?:其中|以及|及|和|与|、|,)+/;
@@ -16,9 +18,11 @@ function clause(index: SourceIndex, start: number, end: number): string {
 
 export function readScore(index: SourceIndex): ScoreDraft {
   const flat = index.flat;
-  const t = TOTAL.exec(flat);
+  const sentence = TOTAL.exec(flat);
+  const t = sentence ?? TOTAL_CELL.exec(flat);
+  // A form's cell is quoted alone: the cells before it are other fields, not a clause of the same sentence.
   const total = t
-    ? { value: t[1]!, line: index.lineAt(t.index), quote: clause(index, t.index, t.index + t[0].length) }
+    ? { value: t[1]!, line: index.lineAt(t.index), quote: sentence ? clause(index, t.index, t.index + t[0].length) : index.quote(t.index, t.index + t[0].length) }
     : null;
   const modules: ScoreDraft['modules'] = [];
   // Modules are stated with the total; later analysis sections repeat them under headings that would blur the names.
@@ -40,7 +44,7 @@ export function readScore(index: SourceIndex): ScoreDraft {
 /** Spans a score occupies, so that 「96.82分」 is not read again as a figure. */
 export function scoreSpans(index: SourceIndex): [number, number][] {
   const spans: [number, number][] = [];
-  for (const re of [new RegExp(TOTAL.source, 'g'), MODULE, new RegExp(String.raw`(?:模块|部分)?(?:自评|扣|得)${SCORE}分`, 'g')]) {
+  for (const re of [new RegExp(TOTAL.source, 'g'), new RegExp(TOTAL_CELL.source, 'g'), MODULE, new RegExp(String.raw`(?:模块|部分)?(?:自评|扣|得)${SCORE}分`, 'g')]) {
     for (const m of index.flat.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   }
   return spans;
