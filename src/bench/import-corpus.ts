@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Kind } from '../schema/content.ts';
+import type { Draft } from '../importer/draft.ts';
 import { extractDraft, type Extracted } from '../importer/extract.ts';
 import type { Registries } from '../importer/registries.ts';
 
@@ -91,6 +92,86 @@ export interface CorpusResult {
   refused: FieldTally;
   /** The reasons given for the refused documents, by file. */
   reasons: Map<string, string>;
+  /** Headline figures against figures.yaml (absent when the corpus has none). */
+  headline: HeadlineTally | null;
+}
+
+/**
+ * Headline figures — budget, expenditure, execution rate, total score — against figures.yaml, a person's reading of
+ * each excerpt. The importer's figure of a concept is the first one its draft states, as the report pages show it.
+ * right: same value (in 万元 for amounts), unit and, where the file gives one, basis; wrong: a different value, or a
+ * figure where the excerpt prints none; missing: printed and not read.
+ */
+export const HEADLINE_CONCEPTS = ['budget', 'expenditure', 'execution_rate', 'score'] as const;
+export type HeadlineConcept = (typeof HEADLINE_CONCEPTS)[number];
+
+export interface HeadlineTally {
+  right: number;
+  missing: number;
+  wrong: number;
+  /** Figures read where the excerpt prints none (counted in wrong). */
+  extra: number;
+  byConcept: Record<HeadlineConcept, { right: number; missing: number; wrong: number }>;
+  lines: string[];
+}
+
+export interface TruthFigure {
+  value: string;
+  unit?: string;
+  basis?: string;
+}
+
+const WAN: Record<string, number> = { 元: 1e-4, 万元: 1, 亿元: 1e4 };
+
+/** 「4753.66万元」 / {value: 2030.12, unit: 万元} → 万元; 「100%」 → 100; 「97.93」 → 97.93. */
+function truthNumber(t: TruthFigure): number {
+  const m = /^([\d,.]+)(万元|亿元|元|%)?$/.exec(t.value.replace(/\s+/g, ''));
+  if (!m) throw new Error(`figures.yaml：读不懂「${t.value}」`);
+  const unit = m[2] ?? t.unit;
+  return Number(m[1]!.replace(/,/g, '')) * (unit && unit !== '%' ? WAN[unit]! : 1);
+}
+
+function draftHeadline(draft: Draft, concept: HeadlineConcept): { value: number; shown: string; basis?: string } | null {
+  if (concept === 'score') {
+    const total = draft.score?.total;
+    return total ? { value: Number(total.value), shown: total.value } : null;
+  }
+  const item = draft.finance.find((f) => f.conceptKey === concept);
+  if (!item) return null;
+  const unit = item.usesDocumentUnit && draft.unit ? draft.unit.value : '';
+  return { value: item.numeric, shown: `${item.value}${unit}（${item.basis}）`, basis: item.basis };
+}
+
+function tallyHeadline(docs: { file: string; draft: Draft | null }[], truth: Record<string, Partial<Record<HeadlineConcept, TruthFigure>>>): HeadlineTally {
+  const zero = () => ({ right: 0, missing: 0, wrong: 0 });
+  const t: HeadlineTally = { right: 0, missing: 0, wrong: 0, extra: 0, byConcept: { budget: zero(), expenditure: zero(), execution_rate: zero(), score: zero() }, lines: [] };
+  for (const { file, draft } of docs) {
+    const expected = truth[file] ?? {};
+    for (const concept of HEADLINE_CONCEPTS) {
+      const want = expected[concept];
+      const got = draft ? draftHeadline(draft, concept) : null;
+      if (!want && !got) continue;
+      const by = t.byConcept[concept];
+      if (!want) {
+        t.wrong++;
+        t.extra++;
+        by.wrong++;
+        t.lines.push(`  ✗ ${file} ${concept}：原文没有，读成 ${got!.shown}`);
+      } else if (!got) {
+        t.missing++;
+        by.missing++;
+        t.lines.push(`  · ${file} ${concept}：漏读 ${want.value}${want.unit ?? ''}${want.basis ? `（${want.basis}）` : ''}`);
+      } else if (Math.abs(got.value - truthNumber(want)) < 1e-6 && (!want.basis || want.basis === got.basis)) {
+        t.right++;
+        by.right++;
+      } else {
+        t.wrong++;
+        by.wrong++;
+        t.lines.push(`  ✗ ${file} ${concept}：应为 ${want.value}${want.unit ?? ''}${want.basis ? `（${want.basis}）` : ''}，读成 ${got.shown}`);
+      }
+    }
+  }
+  return t;
 }
 
 const tally = (): FieldTally => ({ right: 0, total: 0, misses: [] });
@@ -112,7 +193,11 @@ export function runCorpus(dir: string, registries: Registries): CorpusResult {
     regionUndetermined: tally(),
     refused: tally(),
     reasons: new Map(),
+    headline: null,
   };
+  const figuresFile = join(dir, 'figures.yaml');
+  const truthFigures = existsSync(figuresFile) ? ((parse(readFileSync(figuresFile, 'utf8')) ?? {}) as Record<string, Partial<Record<HeadlineConcept, TruthFigure>>>) : null;
+  const drafted: { file: string; draft: Draft | null }[] = [];
   for (const doc of docs) {
     const truth = truthOf(doc, regionCodes);
     let got: Extracted;
@@ -127,6 +212,7 @@ export function runCorpus(dir: string, registries: Registries): CorpusResult {
       continue;
     }
     const draft = got.ok ? got.draft : null;
+    drafted.push({ file: doc.file, draft });
     const kindGot = draft?.kind ?? `拒绝（${got.ok ? '' : got.reason}）`;
     count(result.kind, kindGot === truth.kind, `${doc.file}：应为${truth.kind}，读成${kindGot}`);
     const dept = draft?.department?.value.replace(/\s+/g, '') ?? null;
@@ -138,6 +224,10 @@ export function runCorpus(dir: string, registries: Registries): CorpusResult {
       const target = truth.region.determined ? result.region : result.regionUndetermined;
       count(target, draft !== null && code === truth.region.expected, `${doc.file}：应为 ${truth.region.expected ?? '不写代码（原文不能确定）'}，读成 ${draft ? (code ?? '不写代码') : '（没有草稿）'}`);
     }
+  }
+  if (truthFigures) {
+    for (const file of Object.keys(truthFigures)) if (!docs.some((d) => d.file === file)) throw new Error(`figures.yaml：没有文件 ${file}`);
+    result.headline = tallyHeadline(drafted, truthFigures);
   }
   return result;
 }
@@ -183,6 +273,17 @@ export function formatCorpus(r: CorpusResult): { lines: string[]; met: boolean }
   if (misses.some(([, t]) => t.misses.length)) {
     lines.push('', '不一致之处：');
     for (const [name, t] of misses) for (const m of t.misses) lines.push(`  ${name}  ${m}`);
+  }
+  if (r.headline) {
+    const h = r.headline;
+    const total = h.right + h.missing + h.wrong - h.extra;
+    const names: Record<HeadlineConcept, string> = { budget: '预算数', expenditure: '支出数', execution_rate: '预算执行率', score: '自评总分' };
+    lines.push(
+      '',
+      `头条数字（tests/fixtures/corpus/figures.yaml：人工读出的预算数、支出数、执行率、自评总分，共 ${total} 个）：对 ${h.right}、漏 ${h.missing}、错 ${h.wrong}${h.extra ? `（其中 ${h.extra} 个原文没有而读出）` : ''}`,
+      ...HEADLINE_CONCEPTS.map((c) => `  ${padTo(names[c], 12)}对 ${h.byConcept[c].right}  漏 ${h.byConcept[c].missing}  错 ${h.byConcept[c].wrong}`),
+      ...h.lines,
+    );
   }
   const byReason = new Map<string, number>();
   for (const reason of r.reasons.values()) byReason.set(reason, (byReason.get(reason) ?? 0) + 1);

@@ -56,3 +56,21 @@ describe('a 自评表 with run-together rows', () => {
     expect(draft.finance.some((f) => f.basis === '其他资金')).toBe(false);
   });
 });
+
+describe('a row whose cells the source separates', () => {
+  // 零陵区林业局 2021 (tests/fixtures/corpus/12): one cell per line, 执行率 printed 100% where 3824.26 ÷ 4753.66 = 80.45%.
+  const text = '4753.664753.663824.2610100%10';
+  const cuts = new Set([7, 14, 21, 23, 27]);
+
+  it('is read as printed, even where the printed 执行率 disagrees with the amounts', () => {
+    expect(segment(text, columns, cuts)).toEqual([['4753.66', '4753.66', '3824.26', '10', '100%', '10']]);
+  });
+
+  it('keeps each cell’s own decimals', () => {
+    expect(segment('4753.662985.5', [columns[0]!, columns[1]!], new Set([7]))).toEqual([['4753.66', '2985.5']]);
+  });
+
+  it('without the separators, drops the reading the amounts contradict and finds none left', () => {
+    expect(segment(text, columns)).toEqual([]);
+  });
+});

@@ -76,6 +76,14 @@ describe('the importer on the corpus', () => {
     expect(result.regionUndetermined.misses).toEqual([]);
   });
 
+  it('reads the headline figures of figures.yaml (budget, expenditure, execution rate, total score), none wrong', () => {
+    const h = result.headline!;
+    expect(h.lines.filter((l) => l.includes('✗')), h.lines.join('\n')).toEqual([]);
+    expect(h.wrong).toBe(0);
+    expect(h.right + h.missing).toBeGreaterThanOrEqual(13);
+    expect(h.right).toBeGreaterThanOrEqual(10);
+  });
+
   it('refuses every document that is not one of the three kinds, with a reason', () => {
     expect(result.refused.misses).toEqual([]);
     for (const d of docs) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConceptIndex, conceptsByKey, resolveRegions } from '../../src/read/registry.ts';
+import { readRegistry } from '../../src/read/registries.ts';
 
 describe('ConceptIndex', () => {
   const index = new ConceptIndex({
@@ -58,5 +59,36 @@ describe('resolveRegions', () => {
     });
     expect(regions.get('440111')).toMatchObject({ city: { name: '广州市' }, province: { name: '广东省' } });
     expect(problems.join()).toMatch(/449900/);
+  });
+});
+
+describe('content/concepts.yaml', () => {
+  const index = new ConceptIndex(readRegistry('content', 'concepts').data!);
+
+  it('gives every label one concept, and every rate existing numerator and denominators', () => {
+    expect(index.problems).toEqual([]);
+  });
+
+  it('maps the labels of other provinces’ tables with the basis they imply', () => {
+    const of = (label: string) => {
+      const m = index.lookup(label);
+      return m && [m.concept.key, m.basis ?? null];
+    };
+    // The A/B/C columns: 年初预算数 (A) is its own concept, 全年（调整）预算数 (B) the budget compared, 全年执行数 (C) spending.
+    expect(of('年初预算数')).toEqual(['initial_budget', null]);
+    expect(of('全年预算数')).toEqual(['budget', null]);
+    expect(of('全年（调整）预算数')).toEqual(['budget', null]);
+    expect(of('全年执行数')).toEqual(['expenditure', null]);
+    expect(of('部门预算总金额')).toEqual(['budget', null]);
+    expect(of('收入合计')).toEqual(['income', null]);
+    expect(of('支出合计')).toEqual(['expenditure', null]);
+    // Hunan's 按收入性质分: the sources of the year's money.
+    expect(of('其中：一般公共预算')).toEqual(['income', '一般公共预算']);
+    expect(of('政府性基金拨款')).toEqual(['income', '政府性基金']);
+    expect(of('财政拨款')).toEqual(['income', '财政拨款']);
+    expect(of('其他资金')).toEqual(['income', '其他资金']);
+    // A bare 执行率 names no concept: after 基本支出 it is that part's rate (the importer names the concept instead).
+    expect(of('执行率')).toBeUndefined();
+    expect(index.byKey.get('execution_rate')).toMatchObject({ numerator: 'expenditure', denominators: ['budget', 'income'] });
   });
 });

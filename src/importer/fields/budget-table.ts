@@ -164,7 +164,9 @@ export function readBudgetTables(index: SourceIndex, documentUnit: string | null
       p = valuesEnd;
       rows++;
     }
-    if (rows) readBreakdown(index, simp, p, unit, out);
+    // The block's 全年预算数 (all funds), which its parts by source and by kind are checked against where no 合计 is printed.
+    const whole = out.items.findLast((f) => f.conceptKey === 'budget' && f.basis === '全口径' && f.flatStart >= start.end);
+    if (rows) readBreakdown(index, simp, p, unit, out, whole);
   }
   return out;
 }
@@ -311,7 +313,7 @@ const BREAKDOWN: { label: string; concept: string | null; basis: Basis | null }[
   { label: '项目支出', concept: 'project_expenditure', basis: '全口径' },
 ];
 
-function readBreakdown(index: SourceIndex, simp: string, from: number, unit: string | null, out: BudgetTableResult): void {
+function readBreakdown(index: SourceIndex, simp: string, from: number, unit: string | null, out: BudgetTableResult, whole: FinanceDraft | undefined): void {
   if (!/^(?:按收入性质分|按支出性质分)/.test(simp.slice(from))) return;
   const flat = index.flat;
   const cells: { def: (typeof BREAKDOWN)[number]; start: number; end: number; value?: string; unit?: string }[] = [];
@@ -349,7 +351,10 @@ function readBreakdown(index: SourceIndex, simp: string, from: number, unit: str
   const partsNote = (totalLabel: string, parts: string[]) => {
     const total = totalOf(totalLabel);
     const s = sum(parts);
-    if (!total) return `「${totalLabel}」下的分项`;
+    if (!total) {
+      if (!whole) return `「${totalLabel}」下的分项`;
+      return `「${totalLabel}」下的分项（原文没有印合计）；各项之和 ${s.toFixed(2)} ${Math.abs(s - whole.numeric) < 0.005 * (parts.length + 1) ? '等于' : '不等于'}全年预算数 ${whole.value}`;
+    }
     const t = numeric(total.value!) * wanFactor(total.unit ?? unit);
     return `「${totalLabel}」下的分项；各项之和 ${s.toFixed(2)} ${Math.abs(s - t) < 0.005 * (parts.length + 1) ? '等于' : '不等于'}原文所列合计 ${total.value}${total.unit ?? ''}`;
   };
