@@ -27,7 +27,10 @@ export function summarize(draft: Draft): { lines: string[]; counts: { found: num
     const inds = allTasks.reduce((n, t) => n + t.indicators.length, 0);
     found.push(`任务 ${allTasks.length} 项（${funded} 项有资金${inds ? `，关键指标 ${inds} 项` : ''}${draft.otherTasks.length ? `，其中其他任务 ${draft.otherTasks.length} 项` : ''}）`);
   }
-  if (draft.indicators.length) found.push(`绩效指标 ${draft.indicators.length} 项（一级/二级/三级指标与指标值）`);
+  if (draft.indicators.length) {
+    const scored = draft.indicators.filter((i) => i.weight !== undefined || i.points !== undefined).length;
+    found.push(`绩效指标 ${draft.indicators.length} 项（一级/二级/三级指标与指标值${scored ? `，其中 ${scored} 项带分值和得分` : ''}）`);
+  }
   if (draft.figures.length) found.push(`其他数字 ${draft.figures.length} 项（名称需改写）`);
   if (draft.problems.length) found.push(`存在问题 ${draft.problems.length} 条`);
   if (draft.measures.length) found.push(`改进措施 ${draft.measures.length} 条`);

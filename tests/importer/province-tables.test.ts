@@ -179,7 +179,7 @@ describe('Anhui 部门整体支出绩效评价自评表, cells split by 「|」 
 
   it('stops at the row the excerpt cuts off, and reports 规划 (15分) without a score', () => {
     expect(draft.uncertain.find((u) => u.field === '绩效指标（评分表）')?.reason).toMatch(/第 6 行.*不完整/);
-    expect(draft.notFound.join('\n')).toContain('规划 15 分');
+    expect(draft.notFound.join('\n')).toContain('规划 15 分、执行 35 分');
     expect(draft.finance).toEqual([]);
   });
 });

@@ -394,10 +394,10 @@ function readBreakdown(index: SourceIndex, simp: string, from: number, unit: str
 const NUMBER = /^(?:0|[1-9]\d*)(?:\.\d+)?$/;
 
 /**
- * Every way of cutting `text` into one value per column: amounts share one number of decimals, the rate ends in
- * 「%」, numbers have no leading zeros, and a cut falls on every whitespace boundary. Where the text allows more than
- * one such reading, readings that contradict themselves (得分 above 分值, 执行率 not 执行数 ÷ 全年预算数) are dropped;
- * what remains is returned. A single reading is the table as printed and is returned as it is.
+ * Every way of cutting `text` into one value per column: amounts share one number of decimals (unless the source
+ * prints each apart), the rate ends in 「%」, numbers have no leading zeros, and a cut falls on every whitespace
+ * boundary. Readings that contradict themselves (得分 above 分值, 执行率 not 执行数 ÷ 全年预算数) are dropped, and what
+ * remains is returned — except a single reading whose cells the source prints apart, which is the table as printed.
  */
 export function segment(text: string, columns: Column[], cuts: Set<number> = new Set()): string[][] {
   const results = new Map<string, string[]>();
@@ -419,7 +419,11 @@ export function segment(text: string, columns: Column[], cuts: Set<number> = new
     walk(0, 0, []);
   }
   const all = [...results.values()];
-  return all.length <= 1 ? all : all.filter((r) => consistent(r, columns));
+  const printedApart = (r: string[]) => r.every((_, i) => i === 0 || cuts.has(r.slice(0, i).join('').length));
+  // Cells the source prints apart are the table as printed, whatever they say; a split of run-together digits is
+  // kept only where it agrees with itself.
+  if (all.length === 1 && printedApart(all[0]!)) return all;
+  return all.filter((r) => consistent(r, columns));
 }
 
 function candidates(text: string, pos: number, col: Column, d: number, cuts: Set<number>): number[] {

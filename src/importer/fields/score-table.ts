@@ -147,6 +147,8 @@ function readPiped(index: SourceIndex, out: ScoreTableResult): void {
     const cellOf = (column: number) => row[column - omitted]!;
     const line = index.lineAt(row[0]!.start);
     if (row.length < rowLength) {
+      // The merged level cells printed before the cut are whole: their maxima are still reported.
+      if (levels === 2) out.levels.push({ name: compact(LEVEL_CELL.exec(row[1]!.text)![1]!), max: LEVEL_CELL.exec(row[1]!.text)![2]!, line });
       out.uncertain.push({ field: '绩效指标（评分表）', reason: `第 ${serial} 行（「${row.slice(1, 1 + levels + 1).map((t) => t.text).join(' | ')}」）在原文中不完整，没有读取`, line });
       break;
     }
