@@ -5,7 +5,8 @@ import { configuredBase } from '../read/site-config.ts';
 import { partOf, searchParts } from '../search/parts.ts';
 import type { PartPages } from '../search/index-site.ts';
 import { astroConfig } from './astro-config.ts';
-import { pagesOf, writeCareEdition } from './care-edition.ts';
+import { Worker } from 'node:worker_threads';
+import { pagesOf } from './care-edition.ts';
 import { progress } from './progress.ts';
 
 export interface RenderOptions {
@@ -61,15 +62,26 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
   // Pagefind and the sitemap list only the standard pages, never their 关怀版 copies, which are written last.
   const pages = pagesOf(outDir);
   const parts = partPages(input, pages);
-  const { indexSite } = await import('../search/index-site.ts');
-  // Counted in pages, part by part, so that a small site stays quiet and a large one shows steady progress.
-  const indexing = progress(parts.length > 1 ? `搜索索引（${parts.length} 部分）` : '搜索索引', pages.length);
-  const pagesIn = (k: number) => parts.slice(0, k).reduce((n, p) => n + p.files.length, 0);
-  const search = await indexSite(outDir, parts, { cacheDir: options.cacheDir && join(options.cacheDir, 'pagefind'), onPart: (done) => indexing.tick(pagesIn(done)) });
-  indexing.end(search.reused.length ? `其中 ${search.reused.length} 部分与上次构建相同、未重建` : undefined);
+  // The 关怀版 copies are written alongside the index, in a worker thread (its own core), from the standard pages.
+  const careBase = base.endsWith('/') ? base : `${base}/`;
+  const caring = new Promise<number>((done, fail) => {
+    const worker = new Worker(new URL('./care-worker.ts', import.meta.url), { workerData: { outDir, base: careBase, pages } });
+    worker.once('message', done);
+    worker.once('error', fail);
+    worker.once('exit', (code) => code !== 0 && fail(new Error(`关怀版线程异常退出（退出码 ${code}）`)));
+  });
+  const indexed = (async () => {
+    const { indexSite } = await import('../search/index-site.ts');
+    // Counted in pages, part by part, so that a small site stays quiet and a large one shows steady progress.
+    const indexing = progress(parts.length > 1 ? `搜索索引（${parts.length} 部分）` : '搜索索引', pages.length);
+    const pagesIn = (k: number) => parts.slice(0, k).reduce((n, p) => n + p.files.length, 0);
+    const search = await indexSite(outDir, parts, { cacheDir: options.cacheDir && join(options.cacheDir, 'pagefind'), onPart: (done) => indexing.tick(pagesIn(done)) });
+    indexing.end(search.reused.length ? `其中 ${search.reused.length} 部分与上次构建相同、未重建` : undefined);
+    return search;
+  })();
+  const [search, care] = await Promise.all([indexed, caring]);
+  // One stage for the benchmark: the index, with the 关怀版 copies written alongside it.
   stage('pagefind');
-  const care = writeCareEdition(outDir, base.endsWith('/') ? base : `${base}/`, pages);
-  stage('care');
   return { pages: pages.length, care, indexed: search.pages, reused, partsReused: search.reused.length, parts: parts.length };
 }
 
