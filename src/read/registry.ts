@@ -2,31 +2,54 @@ import type { Basis } from '../schema/basis.ts';
 import type { Concept, ConceptsFile } from '../schema/concept.ts';
 import type { Region, RegionsFile } from '../schema/region.ts';
 import { labelKey } from '../text/label.ts';
+import { DIVISIONS_SOURCE, loadDivisions, type Divisions } from './divisions.ts';
 
 // normalize/indicator-links.ts imports labelKey from here; its home is text/label.ts.
 export { labelKey };
 
-/** Districts with their city and province resolved, keyed by GB/T 2260 code. */
-export function resolveRegions(file: RegionsFile): { regions: Map<string, Region>; problems: string[] } {
+/**
+ * The districts of regions.yaml with their names, cities and provinces: what the file writes out, else what the
+ * national registry says. A municipality's districts (重庆市大足区) have the municipality as their city.
+ */
+export function resolveRegions(file: RegionsFile, divisions: Pick<Divisions, 'get'> = loadDivisions()): { regions: Map<string, Region>; problems: string[] } {
   const provinces = new Map(file.provinces.map((p) => [p.code, p]));
   const cities = new Map(file.cities.map((c) => [c.code, c]));
   const regions = new Map<string, Region>();
   const problems: string[] = [];
   const slugs = new Set<string>();
-  for (const d of file.districts) {
-    const city = cities.get(d.city);
-    const province = city && provinces.get(city.province);
-    if (!city || !province) {
-      problems.push(`${d.name}（${d.code}）的上级市 ${d.city} 或其所属省不在名录中`);
+  const cityOf = (code: string): { code: string; name: string; province: string } | undefined => {
+    const own = cities.get(code);
+    if (own) return own;
+    const d = divisions.get(code);
+    return d && (d.level === 'prefecture' || d.level === 'province') ? { code: d.code, name: d.name, province: d.province.code } : undefined;
+  };
+  const provinceOf = (code: string): { code: string; name: string } | undefined => {
+    const own = provinces.get(code);
+    if (own) return own;
+    const d = divisions.get(code);
+    return d?.level === 'province' ? { code: d.code, name: d.name } : undefined;
+  };
+  for (const entry of file.districts) {
+    const division = divisions.get(entry.code);
+    const name = entry.name ?? division?.name;
+    const cityCode = entry.city ?? division?.prefecture?.code ?? (division?.level === 'county' ? division.province.code : undefined);
+    const city = cityCode ? cityOf(cityCode) : undefined;
+    const province = city && provinceOf(city.province);
+    if (!name || !city || !province) {
+      problems.push(
+        name && cityCode
+          ? `${name}（${entry.code}）的上级市 ${cityCode} 或其所属省不在全国行政区划中，也没有写在 regions.yaml 的 cities、provinces 中`
+          : `地区代码 ${entry.code} 不在全国行政区划（${DIVISIONS_SOURCE.package} ${DIVISIONS_SOURCE.version}，${DIVISIONS_SOURCE.data}）中：在 regions.yaml 中写明它的 name 和 city`,
+      );
       continue;
     }
-    if (regions.has(d.code)) problems.push(`地区代码 ${d.code} 重复`);
-    if (slugs.has(d.slug)) problems.push(`网址别名 ${d.slug} 重复`);
-    slugs.add(d.slug);
-    regions.set(d.code, {
-      code: d.code,
-      name: d.name,
-      slug: d.slug,
+    if (regions.has(entry.code)) problems.push(`地区代码 ${entry.code} 重复`);
+    if (slugs.has(entry.slug)) problems.push(`网址别名 ${entry.slug} 重复`);
+    slugs.add(entry.slug);
+    regions.set(entry.code, {
+      code: entry.code,
+      name,
+      slug: entry.slug,
       city: { code: city.code, name: city.name },
       province: { code: province.code, name: province.name },
     });
