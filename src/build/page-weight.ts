@@ -84,5 +84,7 @@ export function pageType(page: string): string {
   if (page === 'index.html') return 'home';
   if (page === '404.html') return '404';
   if (first === 'compare') return page === 'compare/index.html' ? 'compare-index' : 'compare';
+  // The list of all reports (and its pages by year on a large site) is not a report page.
+  if (page === 'reports/index.html' || page.startsWith('reports/year/')) return 'report-list';
   return first.replace(/\.html$/, '');
 }
