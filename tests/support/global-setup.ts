@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { generateSynthetic } from '../../src/bench/synthetic.ts';
 import { NODE } from './site.ts';
 
 interface Built { out: string; dataset: string; log: string; base: string }
@@ -11,8 +12,16 @@ declare module 'vitest' {
   export interface ProvidedContext {
     testSite: Built;
     subPathSite: Built;
+    provinceSite: Built;
   }
 }
+
+/**
+ * Synthetic reports of the province-sized test build (src/bench/synthetic.ts: 120 districts in 12 cities): enough
+ * that the pages which grow with the reports are split — /checks/, /reports/, /coverage/, the comparison views and
+ * their embeds — so that the browser tests see those pages too.
+ */
+export const PROVINCE_REPORTS = 250;
 
 export const SUB_PATH = '/xxgk/jxgk/';
 
@@ -51,7 +60,10 @@ export default async function setup(project: TestProject): Promise<void> {
   const configured = mkdtempSync(join(tmpdir(), 'jx-configured-'));
   cpSync('content', configured, { recursive: true });
   writeFileSync(join(configured, 'site.yaml'), CONFIGURED_SITE);
-  const [root, sub] = await Promise.all([build('/'), build(SUB_PATH, configured)]);
+  const province = mkdtempSync(join(tmpdir(), 'jx-province-content-'));
+  generateSynthetic(province, { reports: PROVINCE_REPORTS });
+  const [root, sub, large] = await Promise.all([build('/'), build(SUB_PATH, configured), build('/', province)]);
   project.provide('testSite', root);
   project.provide('subPathSite', sub);
+  project.provide('provinceSite', large);
 }

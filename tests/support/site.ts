@@ -12,3 +12,11 @@ export function testSite(): { out: string; dataset: string; log: string; base: s
 export function subPathSite(): { out: string; dataset: string; log: string; base: string } {
   return inject('subPathSite');
 }
+
+/**
+ * 250 synthetic reports in 120 districts of 12 cities (tests/support/global-setup.ts), built at the root: a site
+ * large enough that /checks/, /reports/, /coverage/ and the comparison views are split into pages.
+ */
+export function provinceSite(): { out: string; dataset: string; log: string; base: string } {
+  return inject('provinceSite');
+}
