@@ -104,7 +104,7 @@ export interface MetricChart {
 }
 
 /** Reports (a district without one counts as one) a page of a comparison lists at most; beyond, the view is split. */
-export const PART_WEIGHT = 80;
+export const PART_WEIGHT = 50;
 /** Districts whose checkboxes are shown open; more fold into a disclosure. */
 const OPEN_DISTRICTS = 20;
 
