@@ -1,12 +1,13 @@
 /**
  * What a build wrote and what its pages weigh: total size and file count, pages per type, gzipped HTML + CSS of
- * every report page (median and maximum), and gzipped JavaScript per page type, measured with the same code as
- * npm run size (src/build/page-weight.ts). Types with many pages are sampled evenly for JavaScript (every page of a
- * type is rendered by one template, so they load the same scripts); report pages are all measured.
+ * every report page (median and maximum), gzipped JavaScript per page type, and the largest gzipped HTML page of
+ * each type (every page measured: no page may grow with the number of reports, HTML_BUDGET), measured with the same
+ * code as npm run size (src/build/page-weight.ts). Types with many pages are sampled evenly for JavaScript (every
+ * page of a type is rendered by one template, so they load the same scripts); report pages are all measured.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { htmlFiles, pageType, pageWeight } from '../build/page-weight.ts';
+import { HTML_BUDGET, htmlFiles, htmlWeight, pageType, pageWeight } from '../build/page-weight.ts';
 
 const SAMPLE = 200;
 
@@ -17,8 +18,10 @@ export interface TypeWeight {
   jsMax: number;
   jsPage: string;
   scripts: string[];
+  /** Gzipped HTML of every page of the type: median, maximum and the largest page. */
   htmlMedian: number;
   htmlMax: number;
+  htmlMaxPage: string;
 }
 
 export interface OutputStats {
@@ -28,6 +31,9 @@ export interface OutputStats {
   byDir: Record<string, { files: number; bytes: number }>;
   report: { pages: number; htmlCssMedian: number; htmlCssMax: number; maxPage: string; jsMax: number };
   types: Record<string, TypeWeight>;
+  /** The largest gzipped HTML page of all, and the pages over HTML_BUDGET. */
+  htmlMax: { page: string; html: number };
+  htmlOver: { page: string; html: number }[];
 }
 
 function walk(dir: string, visit: (path: string, size: number) => void): void {
@@ -65,28 +71,39 @@ export function outputStats(dist: string, base = '/'): OutputStats {
   }
   const types: OutputStats['types'] = {};
   let report: OutputStats['report'] = { pages: 0, htmlCssMedian: 0, htmlCssMax: 0, maxPage: '', jsMax: 0 };
+  let htmlMax = { page: '', html: 0 };
+  const htmlOver: OutputStats['htmlOver'] = [];
   for (const [type, pages] of [...byType].sort(([a], [b]) => a.localeCompare(b))) {
     pages.sort();
     const step = type === 'reports' ? 1 : Math.max(1, Math.ceil(pages.length / SAMPLE));
     const chosen = pages.filter((_, i) => i % step === 0);
     const weights = chosen.map((f) => pageWeight(dist, f, base));
     const top = weights.reduce((a, b) => (b.js > a.js ? b : a));
+    // HTML of every page, sampled or not: the largest page is the one that would grow with the reports.
+    const measured = new Map(weights.map((w) => [w.page, w.html]));
+    const html = pages.map((f) => {
+      const page = relative(dist, f);
+      return { page, html: measured.get(page) ?? htmlWeight(f) };
+    });
+    const largest = html.reduce((a, b) => (b.html > a.html ? b : a));
+    if (largest.html > htmlMax.html) htmlMax = largest;
+    htmlOver.push(...html.filter((h) => h.html > HTML_BUDGET));
     types[type] = {
       pages: pages.length,
       measured: chosen.length,
       jsMax: top.js,
       jsPage: top.page,
       scripts: top.scripts,
-      htmlMedian: median(weights.map((w) => w.html)),
-      htmlMax: Math.max(...weights.map((w) => w.html)),
+      htmlMedian: median(html.map((h) => h.html)),
+      htmlMax: largest.html,
+      htmlMaxPage: largest.page,
     };
     if (type === 'reports') {
-      // Report pages and their 关怀版 copies; not the list of all reports, which grows with N.
-      const pagesOnly = weights.filter((w) => w.page.replace(/^care\//, '') !== 'reports/index.html');
-      const hc = pagesOnly.map((w) => w.html + w.css);
-      const biggest = pagesOnly.reduce((a, b) => (b.html + b.css > a.html + a.css ? b : a));
-      report = { pages: pagesOnly.length, htmlCssMedian: median(hc), htmlCssMax: Math.max(...hc), maxPage: biggest.page, jsMax: Math.max(...pagesOnly.map((w) => w.js)) };
+      // Report pages and their 关怀版 copies (the list of all reports is a type of its own, report-list).
+      const hc = weights.map((w) => w.html + w.css);
+      const biggest = weights.reduce((a, b) => (b.html + b.css > a.html + a.css ? b : a));
+      report = { pages: weights.length, htmlCssMedian: median(hc), htmlCssMax: Math.max(...hc), maxPage: biggest.page, jsMax: Math.max(...weights.map((w) => w.js)) };
     }
   }
-  return { bytes, files, byDir, report, types };
+  return { bytes, files, byDir, report, types, htmlMax, htmlOver };
 }

@@ -8,6 +8,7 @@ import { availableParallelism, totalmem } from 'node:os';
 import type { OutputStats } from './output-stats.ts';
 import { ALL_SCOPE_LABEL, type QueryBytes } from './first-query.ts';
 import { median } from './output-stats.ts';
+import { HTML_BUDGET } from '../build/page-weight.ts';
 
 export interface StageRun {
   stage: string;
@@ -106,6 +107,7 @@ export const LIMITS = {
   compareJs: 60 * 1024,
   /** First search query: at 1,000 reports, whatever the scope; above, one year scoped and 全部年度 (every part). */
   firstQuery: { small: 250 * 1024, scoped: 300 * 1024, all: 800 * 1024 },
+  pageHtml: HTML_BUDGET,
 };
 
 /** The largest first query of each scope: 全部年度 (every part merged) and one year's part. */
@@ -140,6 +142,12 @@ export function targets(results: SizeResult[]): Target[] {
   out.push({ what: '报告页 JS（gzip）', limit: '0', value: kb(big.output.report.jsMax), ok: big.output.report.jsMax <= LIMITS.reportJs });
   const cmp = big.output.types.compare;
   if (cmp) out.push({ what: '比对页 JS（gzip，最大）', limit: '≤ 60 KB', value: kb(cmp.jsMax), ok: cmp.jsMax <= LIMITS.compareJs });
+  // No page grows with the number of reports: the largest HTML page of any type, at each size.
+  for (const x of results) {
+    const { page, html } = x.output.htmlMax;
+    const over = x.output.htmlOver.length;
+    out.push({ what: `每个 HTML 页面（gzip，最大；${num(x.reports)} 份）`, limit: '≤ 150 KB', value: `${kb(html)}（${page}）${over ? `；${num(over)} 页超出` : ''}`, ok: html <= LIMITS.pageHtml });
+  }
   for (const x of results) {
     const q = firstQueryMax(x);
     if (x.reports <= 1000) {
@@ -198,10 +206,10 @@ export function sizeSection(x: SizeResult, runs: number): string {
     `报告页 HTML+CSS（gzip）：中位数 ${kb(o.report.htmlCssMedian)}，最大 ${kb(o.report.htmlCssMax)}（${o.report.maxPage}），共 ${num(o.report.pages)} 页。`,
     '',
   );
-  line(['页面类型', '页数', 'HTML（gzip，中位数）', 'HTML（gzip，最大）', 'JS（gzip，最大）', '所加载的脚本']);
-  line(['---', '---:', '---:', '---:', '---:', '---']);
+  line(['页面类型', '页数', 'HTML（gzip，中位数）', 'HTML（gzip，最大）', 'HTML 最大的页面', 'JS（gzip，最大）', '所加载的脚本']);
+  line(['---', '---:', '---:', '---:', '---', '---:', '---']);
   for (const [type, t] of Object.entries(o.types)) {
-    line([type, num(t.pages), kb(t.htmlMedian), kb(t.htmlMax), kb(t.jsMax), t.scripts.join('、') || '—']);
+    line([type, num(t.pages), kb(t.htmlMedian), `${kb(t.htmlMax)}${t.htmlMax > LIMITS.pageHtml ? ' ✗' : ''}`, t.htmlMaxPage, kb(t.jsMax), t.scripts.join('、') || '—']);
   }
   lines.push('');
   line(['首次搜索', '范围（索引部分数）', '结果数', 'pagefind.js + worker（原始 / gzip）', 'Pagefind 取得的文件', '合计（脚本按 gzip 计）', '其中']);

@@ -14,7 +14,18 @@ export interface PageWeight {
   scripts: string[];
 }
 
+/**
+ * The most gzipped HTML any one page may weigh, however many reports the site has (npm run size, the benchmark):
+ * pages whose content grows with the reports are split into pages of a bounded size (src/views/paging.ts).
+ */
+export const HTML_BUDGET = 150 * 1024;
+
 const gz = (buf: Buffer | string) => gzipSync(buf, { level: 9 }).length;
+
+/** The gzipped bytes of a page's HTML alone: cheap enough to measure every page of a large build. */
+export function htmlWeight(htmlFile: string): number {
+  return gz(readFileSync(htmlFile));
+}
 
 /** A file in dist/ for a URL as the page writes it (under the base path, root-relative or relative). */
 function resolveRef(dist: string, base: string, fromFile: string, ref: string): string | null {
@@ -73,5 +84,7 @@ export function pageType(page: string): string {
   if (page === 'index.html') return 'home';
   if (page === '404.html') return '404';
   if (first === 'compare') return page === 'compare/index.html' ? 'compare-index' : 'compare';
+  // The list of all reports (and its pages by year on a large site) is not a report page.
+  if (page === 'reports/index.html' || page.startsWith('reports/year/')) return 'report-list';
   return first.replace(/\.html$/, '');
 }

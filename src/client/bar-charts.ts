@@ -4,6 +4,7 @@
  * charts load nothing and chart pages stay small.
  */
 import { BarController, BarElement, CategoryScale, Chart, Legend, LinearScale, Tooltip, type ChartDataset } from 'chart.js';
+import { chartNote, chartRows } from '../views/chart-rows.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -55,10 +56,13 @@ interface Row {
   shown: string;
 }
 
-function rowsOf(table: HTMLTableElement): Row[] {
-  return [...table.querySelectorAll<HTMLTableRowElement>('tr[data-value]')]
+/** The rows the table shows; the chart draws them all, or each group's highest and lowest when there are many. */
+function rowsOf(table: HTMLTableElement): { rows: Row[]; note: string } {
+  const shown = [...table.querySelectorAll<HTMLTableRowElement>('tr[data-value]')]
     .filter((tr) => !tr.hidden)
     .map((tr) => ({ label: tr.dataset.label!, value: Number(tr.dataset.value), group: tr.dataset.group!, shown: tr.dataset.shown! }));
+  const drawn = chartRows(shown);
+  return { rows: drawn.rows, note: chartNote(drawn.rows.length, shown.length, drawn.k) };
 }
 
 function dataOf(rows: Row[]) {
@@ -85,8 +89,9 @@ function setup(figure: HTMLElement): void {
   const table = figure.querySelector('table')!;
   const box = figure.querySelector<HTMLElement>('.chart-box')!;
   const live = figure.querySelector<HTMLElement>('[data-chart-live]')!;
+  const note = figure.querySelector<HTMLElement>('[data-chart-note]');
   const unit = figure.dataset.unit ?? '';
-  let rows = rowsOf(table);
+  let rows = rowsOf(table).rows;
   const chart = new Chart(canvas, {
     type: 'bar',
     data: dataOf(rows),
@@ -137,7 +142,9 @@ function setup(figure: HTMLElement): void {
     chart.update();
   });
   const render = () => {
-    rows = rowsOf(table);
+    const drawn = rowsOf(table);
+    rows = drawn.rows;
+    if (note) note.textContent = drawn.note;
     box.dataset.bars = String(Math.min(40, Math.max(1, rows.length)));
     chart.data = dataOf(rows);
     chart.update();

@@ -81,5 +81,6 @@ export function initCompareView(): void {
     apply(form, state);
   });
   form.addEventListener('submit', (e) => e.preventDefault());
-  form.querySelector('[data-download]')!.addEventListener('click', () => download(form));
+  // A split view's overview lists only each group's extremes: it offers the whole view's CSV file instead.
+  form.querySelector('[data-download]')?.addEventListener('click', () => download(form));
 }

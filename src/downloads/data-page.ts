@@ -25,6 +25,8 @@ export interface DataPage {
   others: { path: string; href: string; title: string; description: string; size: string }[];
   /** One file per report rendered on this site (none in a portal: they live with their report pages). */
   reportFiles: { path: string; href: string; reportHref: string; size: string }[];
+  /** Whether the page lists them one by one (up to REPORT_FILES_LISTED); beyond, it says how they are named. */
+  listReportFiles: boolean;
   reportFilesSize: string;
   /** Fields of one report record, and the dataset's other fields, with paths as reports.json writes them. */
   reportFields: JsonField[];
@@ -52,6 +54,12 @@ export interface DataPageLinks {
   report(id: string): string;
   source(file: string, line: number): string;
 }
+
+/**
+ * Per-report files /data/ lists by name; a site with more names the pattern instead (each report page links its
+ * file, and datapackage.json lists every file with its size and sha256), so that the page does not grow with them.
+ */
+export const REPORT_FILES_LISTED = 100;
 
 const size = (bytes: number) => (bytes < 1024 ? `${bytes} 字节` : `${(bytes / 1024).toFixed(1)} KB`);
 const lastKey = (path: string) => path.replace(/\[\]/g, '').split('.').at(-1)!;
@@ -84,6 +92,7 @@ export function dataPage(dataset: Dataset, downloads: Downloads, links: DataPage
       return { path, href: links.data(path), title: f.title, description: f.description, size: size(f.bytes) };
     }),
     reportFiles: reportFiles.map((f) => ({ path: f.path, href: links.data(f.path), reportHref: links.report(f.path.replace(/^reports\/|\.json$/g, '')), size: size(f.bytes) })),
+    listReportFiles: reportFiles.length <= REPORT_FILES_LISTED,
     reportFilesSize: size(reportFiles.reduce((n, f) => n + f.bytes, 0)),
     reportFields: fields.filter((f) => f.path.startsWith(inReport)).map((f) => ({ ...f, path: f.path.slice(inReport.length) })),
     datasetFields: fields.filter((f) => !f.path.startsWith(inReport)),

@@ -51,16 +51,18 @@ function datasetParts(): string {
     .join('、');
 }
 
+/** A table as CSV, with its column keys as the header: all its rows, or those given (a part of it, as per indicator). */
+export function tableCsv<Row>(table: Table<Row>, rows: readonly Row[] = table.rows): string {
+  return toCsv(
+    table.columns.map((c) => c.key),
+    rows.map((row) => table.columns.map((c) => c.get(row))),
+  );
+}
+
 export function buildDownloads(dataset: Dataset, options: DownloadOptions): Downloads {
   const data = buildTables(dataset);
   const tables = [...data, dictionaryTable(data)];
-  const csv = tables.map((table) => ({
-    table,
-    body: toCsv(
-      table.columns.map((c) => c.key),
-      table.rows.map((row) => table.columns.map((c) => c.get(row))),
-    ),
-  }));
+  const csv = tables.map((table) => ({ table, body: tableCsv(table) }));
   const jsonSchema = datasetJsonSchema();
   const reportFiles = options.reportFiles && new Set(options.reportFiles);
   const jsonFiles: PackageInput['json'] = [

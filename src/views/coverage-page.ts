@@ -14,7 +14,8 @@ import { formatYear } from './format.ts';
 import { perBuild } from './per-build.ts';
 import { isSelfEvaluation, placeName } from './report-facts.ts';
 import type { SiteData } from './site-data.ts';
-import { coverageUrl, districtUrl, reportUrl } from './urls.ts';
+import { chunk, pageText, pager, pagePath, type Pager } from './paging.ts';
+import { coverageUrl, districtUrl, reportUrl, url } from './urls.ts';
 
 export const NOT_HELD = '本站未收录';
 
@@ -137,7 +138,43 @@ export interface Coverage {
   gaps: number;
   href: string;
   csvPath: string;
+  /** Null while every district is on /coverage/; else the pages of each city's districts. */
+  split: CoverageSplit | null;
 }
+
+/** Counts of a set of districts: documents by year (in the order of Coverage.years) and kind, dated, gaps by type. */
+export interface CoverageCounts {
+  districts: number;
+  total: number;
+  byYear: number[];
+  byKind: Record<Kind, number>;
+  dated: number;
+  gaps: number;
+  gapsByType: Record<GapType, number>;
+}
+
+/** A page of one city's districts: /coverage/city/{code}/ (…/2/ when the city has more than COVERAGE_DISTRICTS). */
+export interface CoveragePart {
+  path: string;
+  href: string;
+  city: { code: string; name: string };
+  page: number;
+  pages: number;
+  /** 「广州市」, with 「 · 第 2 页（共 3 页）」 when the city has several pages. */
+  title: string;
+  districts: CoverageDistrict[];
+  counts: CoverageCounts;
+  pager: Pager | null;
+}
+
+export interface CoverageSplit {
+  /** One row per city, with its pages. */
+  cities: { code: string; name: string; href: string; counts: CoverageCounts; parts: CoveragePart[] }[];
+  parts: CoveragePart[];
+}
+
+/** Districts /coverage/ or a city's page lists at most; a site with more lists its cities instead. */
+export const COVERAGE_DISTRICTS = 40;
 
 const GAP_ORDER: GapType[] = ['missing_next_year', 'plan_without_evaluation', 'evaluation_without_plan'];
 
@@ -206,6 +243,21 @@ export function buildCoverage(dataset: Pick<Dataset, 'regions' | 'reports'>): Co
 
   const byKind = emptyKinds();
   for (const r of dataset.reports) byKind[r.kind]++;
+  const countsOf = (list: CoverageDistrict[]): CoverageCounts => {
+    const gapsByType = Object.fromEntries(GAP_ORDER.map((t) => [t, 0])) as Record<GapType, number>;
+    for (const d of list) for (const g of d.gaps) gapsByType[g.type]++;
+    const kinds = emptyKinds();
+    for (const d of list) for (const k of KINDS) kinds[k] += d.byKind[k];
+    return {
+      districts: list.length,
+      total: list.reduce((n, d) => n + d.total, 0),
+      byYear: years.map((_, i) => list.reduce((n, d) => n + d.byYear[i]!, 0)),
+      byKind: kinds,
+      dated: list.reduce((n, d) => n + d.dated, 0),
+      gaps: list.reduce((n, d) => n + d.gaps.length, 0),
+      gapsByType,
+    };
+  };
   return {
     years,
     yearLabels: years.map((y) => (y === null ? '年度未注明' : `${y} 年度`)),
@@ -218,7 +270,33 @@ export function buildCoverage(dataset: Pick<Dataset, 'regions' | 'reports'>): Co
     gaps: districts.reduce((n, d) => n + d.gaps.length, 0),
     href: coverageUrl(),
     csvPath: 'coverage/coverage.csv',
+    split: districts.length > COVERAGE_DISTRICTS ? splitByCity(districts, countsOf) : null,
   };
+}
+
+function splitByCity(districts: CoverageDistrict[], countsOf: (list: CoverageDistrict[]) => CoverageCounts): CoverageSplit {
+  const cities = groupBy([...districts].sort((a, b) => a.region.code.localeCompare(b.region.code)), (d) => d.region.city.code);
+  const rows = [...cities.values()].map((list) => {
+    const city = { code: list[0]!.region.city.code, name: list[0]!.region.city.name };
+    const base = `coverage/city/${city.code}/`;
+    const pages = chunk(list, COVERAGE_DISTRICTS);
+    const parts = pages.map((own, i): CoveragePart => {
+      const path = pagePath(base, i + 1);
+      return {
+        path,
+        href: url(path),
+        city,
+        page: i + 1,
+        pages: pages.length,
+        title: `${city.name}${pages.length > 1 ? ` · ${pageText(i + 1, pages.length)}` : ''}`,
+        districts: own,
+        counts: countsOf(own),
+        pager: pages.length > 1 ? pager(base, i + 1, pages.length) : null,
+      };
+    });
+    return { ...city, href: parts[0]!.href, counts: countsOf(list), parts };
+  });
+  return { cities: rows, parts: rows.flatMap((c) => c.parts) };
 }
 
 /** The gaps of one department's documents (all of one region), in the order of GAP_ORDER, then by year. */

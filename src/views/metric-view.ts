@@ -75,6 +75,9 @@ function basisLabel(basis: string): string {
   return basis.endsWith('口径') ? basis : `${basis}口径`;
 }
 
+/** Districts named in a summary as not publishing a figure; beyond, the sentence counts them (the table lists all). */
+const MISSING_NAMED = 10;
+
 /** One sentence, computed from the data: who is highest and lowest in each group, and who has not published. */
 export function summarize(metric: Metric, groups: Group[], missing: Cell[], yearLabel: string): string {
   const parts = groups.map((g) => {
@@ -85,7 +88,8 @@ export function summarize(metric: Metric, groups: Group[], missing: Cell[], year
     const lo = sorted[sorted.length - 1]!;
     return `${within}${hi.label}最高（${hi.display}），${lo.label}最低（${lo.display}）`;
   });
-  const none = missing.length ? `${missing.map((c) => c.label).join('、')}未公开` : '';
+  const named = missing.slice(0, MISSING_NAMED).map((c) => c.label).join('、');
+  const none = !missing.length ? '' : missing.length > MISSING_NAMED ? `${named}等 ${missing.length} 项未公开` : `${named}未公开`;
   const body = [...parts, none].filter(Boolean).join('；');
   return `${yearLabel}${metric.name}：${body || '各区均未公开'}。`;
 }

@@ -11,7 +11,8 @@ import { formatYear } from './format.ts';
 import { perBuild } from './per-build.ts';
 import { placeName } from './report-facts.ts';
 import type { SiteData } from './site-data.ts';
-import { reportUrl, reuseUrl } from './urls.ts';
+import { chunk, pager, pagePath, type Pager } from './paging.ts';
+import { reportUrl, reuseUrl, url } from './urls.ts';
 
 export interface ReuseLink {
   href: string;
@@ -67,9 +68,13 @@ export interface ReusePage {
   href: string;
   /** Reports with prose, most reused first. */
   ranking: ReuseRow[];
-  /** The first RANKED of them, for the page; the CSV has all. */
+  /** The first RANKED of them, for /reuse/; the others on pages of RANKED, /reuse/2/ …; the CSV has all. */
   rows: ReuseRow[];
+  /** The ranking's pages, /reuse/ first. */
+  rankingPages: ReuseRankingPage[];
   withoutProse: ReuseRow[];
+  /** The first WITHOUT_PROSE_NAMED of them, for the page. */
+  withoutProseShown: ReuseRow[];
   templates: { anchor: string; text: string; count: number; share: string; variants: number }[];
   moreTemplates: number;
   byId: Map<string, ReportReuseView>;
@@ -78,10 +83,24 @@ export interface ReusePage {
   csvPath: string;
 }
 
+/** One page of the ranking: /reuse/ (ranks 1–RANKED), /reuse/2/ … */
+export interface ReuseRankingPage {
+  path: string;
+  href: string;
+  page: number;
+  pages: number;
+  /** 「第 201–400 名」 */
+  title: string;
+  rows: ReuseRow[];
+  pager: Pager | null;
+}
+
 /** Links shown per passage; reports linked as partners per report. */
 const LINKS = 8;
 export const RANKED = 200;
 const TEMPLATES = 100;
+/** Reports without prose named on /reuse/; the CSV lists them all. */
+export const WITHOUT_PROSE_NAMED = 50;
 
 const percent = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 
@@ -223,12 +242,21 @@ export function buildReusePage(dataset: Pick<Dataset, 'reports'>, result: ReuseR
   const withProse = rows.filter((r) => r.chars > 0).sort((a, b) => ratio(b, 'reusedChars') - ratio(a, 'reusedChars') || ratio(b, 'specificChars') - ratio(a, 'specificChars') || a.report.id.localeCompare(b.report.id));
   withProse.forEach((r, i) => (r.rank = i + 1));
   const s = result.settings;
+  const pieces = chunk(withProse, RANKED);
+  const rankingPages = pieces.map((rows, i): ReuseRankingPage => {
+    const path = pagePath('reuse/', i + 1);
+    const first = i * RANKED + 1;
+    return { path, href: url(path), page: i + 1, pages: pieces.length, title: `第 ${first}–${first + rows.length - 1} 名`, rows, pager: pieces.length > 1 ? pager('reuse/', i + 1, pieces.length) : null };
+  });
+  const withoutProse = rows.filter((r) => r.chars === 0);
   return {
     result,
     href: reuseUrl(),
     ranking: withProse,
     rows: withProse.slice(0, RANKED),
-    withoutProse: rows.filter((r) => r.chars === 0),
+    rankingPages,
+    withoutProse,
+    withoutProseShown: withoutProse.slice(0, WITHOUT_PROSE_NAMED),
     templates: result.templates.slice(0, TEMPLATES).map((g) => ({ anchor: g.anchor, text: g.text, count: g.reports.length, share: percent(g.reports.length, total), variants: g.variants })),
     moreTemplates: Math.max(0, result.templates.length - TEMPLATES),
     byId,

@@ -31,5 +31,9 @@ export const sourceUrl = (file: string, line?: number) => on(shardOfSource.get(f
 export const compareUrl = (view: { year: string; sector: { slug: string } }) => url(`compare/${view.year}/${view.sector.slug}/`);
 export const coverageUrl = (slug?: string) => url(slug ? `coverage/${slug}/` : 'coverage/');
 export const reuseUrl = () => url('reuse/');
-/** The minimal page of a comparison view (or of one chart of it) that other sites may frame (src/views/embed-page.ts). */
-export const embedPath = (view: { year: string; sector: { slug: string } }, metric?: string) => `embed/compare/${view.year}/${view.sector.slug}/${metric ? `${metric}/` : ''}`;
+/**
+ * The minimal page of a comparison page (a view, or a city's page of a split view: its path under the base, as
+ * compare/2023/health/ or compare/2023/health/440100/) or of one chart of it, that other sites may frame
+ * (src/views/embed-page.ts).
+ */
+export const embedPath = (comparePath: string, metric?: string) => `embed/${comparePath}${metric ? `${metric}/` : ''}`;

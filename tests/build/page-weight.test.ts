@@ -31,5 +31,7 @@ describe('pageWeight', () => {
     expect(pageType('compare/2023/health/index.html')).toBe('compare');
     expect(pageType('reports/x/index.html')).toBe('reports');
     expect(pageType('index.html')).toBe('home');
+    expect(pageType('reports/index.html')).toBe('report-list');
+    expect(pageType('care/reports/year/2023/2/index.html')).toBe('report-list');
   });
 });

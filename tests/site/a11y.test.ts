@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSite } from '../support/browser-site.ts';
+import { provinceEmbeds, provincePages } from '../support/province-pages.ts';
+import { provinceSite } from '../support/site.ts';
 
 /**
  * Accessibility in real headless Chromium: axe-core's WCAG 2.1 A/AA rules on every page type (also in the
@@ -33,6 +35,60 @@ const PAGE_TYPES: [string, string][] = [
   ['source', 'sources/004_e0856defd7e60377/'],
   ['404', '404.html'],
 ];
+
+async function axeOn(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Headings in order from one h1, and a skip link that is the first thing the keyboard reaches. */
+async function structure(page: Page): Promise<void> {
+  const levels = await page.$$eval('main h1, main h2, main h3, main h4, main h5, main h6', (hs) => hs.filter((h) => (h as HTMLElement).offsetParent !== null || h.closest('[hidden]') === null).map((h) => Number(h.tagName[1])));
+  expect(levels[0], 'the first heading is the h1').toBe(1);
+  expect(levels.filter((l) => l === 1)).toHaveLength(1);
+  for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `heading ${i}: h${levels[i - 1]} → h${levels[i]}`).toBeLessThanOrEqual(1);
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/#main$/);
+}
+
+describe('accessibility of the pages a province-sized site splits into, in Chromium', () => {
+  const env = browserSite(() => provinceSite().out);
+
+  for (const [name, path] of provincePages(provinceSite().out)) {
+    it(`${name}: no WCAG 2.1 AA violations (also in the 关怀版 and at phone size), a skip link, headings in order`, async () => {
+      const page = await env.browser.newPage();
+      await page.goto(env.site.url + path, { waitUntil: 'networkidle' });
+      expect(await axeOn(page)).toEqual([]);
+      await structure(page);
+      await page.close();
+      for (const [at, size] of [[`care/${path}`, null], [path, { width: 390, height: 844 }]] as const) {
+        const other = await env.browser.newPage(size ? { viewport: size } : undefined);
+        await other.goto(env.site.url + at, { waitUntil: 'networkidle' });
+        expect(await axeOn(other), `${at}${size ? ' (phone)' : ''}`).toEqual([]);
+        await other.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        expect(await axeOn(other), `${at}${size ? ' (phone)' : ''}, every section open`).toEqual([]);
+        await other.close();
+      }
+    }, 120_000);
+  }
+
+  for (const path of provinceEmbeds(provinceSite().out)) {
+    it(`embed page /${path} of a split view: no WCAG 2.1 AA violations`, async () => {
+      const page = await env.browser.newPage();
+      await page.goto(env.site.url + path, { waitUntil: 'networkidle' });
+      await page.waitForFunction(() => [...document.querySelectorAll('figure[data-chart]')].every((f) => !f.querySelector('canvas') || (f as HTMLElement).dataset.drawn));
+      expect(await axeOn(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
 
 describe('accessibility in Chromium', () => {
   const env = browserSite();

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { browserSite } from '../support/browser-site.ts';
 import { MIN_TARGET, narrowCells, openFolds, pageOverflow, PHONE, smallTargets } from '../support/phone.ts';
+import { provincePages } from '../support/province-pages.ts';
+import { provinceSite } from '../support/site.ts';
 
 /**
  * Reading on a phone: Chromium at 390 × 844 on every page type, standard and 关怀版. Tables reflow (no cell with
@@ -70,6 +72,26 @@ const shown = (page: Page, id: string) =>
     const closed = el.closest('details:not([open])');
     return !closed || closed.querySelector(':scope > summary')?.contains(el) === true;
   }, id);
+
+describe('reading on a phone (390 × 844): the pages a province-sized site splits into', () => {
+  const env = browserSite(() => provinceSite().out);
+
+  for (const [name, path] of provincePages(provinceSite().out)) {
+    for (const care of [false, true]) {
+      const at = (care ? 'care/' : '') + path;
+      it(`${name}${care ? '（关怀版）' : ''}: table cells at least four characters wide, no sideways page, tap targets at least 24 px`, async () => {
+        const page = await phonePage(env.browser, env.site.url + at);
+        expect(await pageOverflow(page), 'the page scrolls sideways').toBe(0);
+        await openFolds(page);
+        expect(await narrowCells(page)).toEqual([]);
+        expect(await pageOverflow(page), 'the page scrolls sideways with every section open').toBe(0);
+        expect(await smallTargets(page, MIN_TARGET)).toEqual([]);
+        expect(await labelMismatches(page)).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
 
 describe('reading on a phone (390 × 844) in Chromium', () => {
   const env = browserSite();

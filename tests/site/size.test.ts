@@ -1,7 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlFiles, pageType, pageWeight } from '../../src/build/page-weight.ts';
-import { testSite } from '../support/site.ts';
+import { HTML_BUDGET, htmlFiles, htmlWeight, pageType, pageWeight } from '../../src/build/page-weight.ts';
+import { provinceSite, testSite } from '../support/site.ts';
+
+/** No page grows with the number of reports: every HTML page of both test builds within the budget of `npm run size`. */
+describe('HTML per page', () => {
+  it('every page, of the seeds and of the province-sized build (250 synthetic reports), is at most 150 KB gzipped', () => {
+    for (const out of [testSite().out, provinceSite().out]) {
+      const pages = htmlFiles(out);
+      expect(pages.length).toBeGreaterThan(0);
+      for (const f of pages) expect(htmlWeight(f), f).toBeLessThanOrEqual(HTML_BUDGET);
+    }
+    // Some 4,000 pages gzipped at the budget's level 9: slow on a loaded machine.
+  }, 300_000);
+});
 
 /** The JavaScript budgets of `npm run size`, enforced on the test build. */
 describe('JavaScript per page', () => {

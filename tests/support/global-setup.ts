@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { generateSynthetic } from '../../src/bench/synthetic.ts';
 import { NODE } from './site.ts';
 
 interface Built { out: string; dataset: string; log: string; base: string }
@@ -12,8 +13,16 @@ declare module 'vitest' {
     testSite: Built;
     subPathSite: Built;
     yearSite: Built;
+    provinceSite: Built;
   }
 }
+
+/**
+ * Synthetic reports of the province-sized test build (src/bench/synthetic.ts: 120 districts in 12 cities): enough
+ * that the pages which grow with the reports are split — /checks/, /reports/, /coverage/, the comparison views and
+ * their embeds — so that the browser tests see those pages too.
+ */
+export const PROVINCE_REPORTS = 250;
 
 export const SUB_PATH = '/xxgk/jxgk/';
 
@@ -58,8 +67,11 @@ export default async function setup(project: TestProject): Promise<void> {
   const byYear = mkdtempSync(join(tmpdir(), 'jx-by-year-'));
   cpSync('content', byYear, { recursive: true });
   writeFileSync(join(byYear, 'site.yaml'), `${readFileSync(join('content', 'site.yaml'), 'utf8').trimEnd()}\nsearch_parts: year\n`);
-  const [root, sub, year] = await Promise.all([build('/'), build(SUB_PATH, configured), build('/', byYear)]);
+  const province = mkdtempSync(join(tmpdir(), 'jx-province-content-'));
+  generateSynthetic(province, { reports: PROVINCE_REPORTS });
+  const [root, sub, year, large] = await Promise.all([build('/'), build(SUB_PATH, configured), build('/', byYear), build('/', province)]);
   project.provide('testSite', root);
   project.provide('subPathSite', sub);
   project.provide('yearSite', year);
+  project.provide('provinceSite', large);
 }

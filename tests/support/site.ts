@@ -17,3 +17,11 @@ export function subPathSite(): { out: string; dataset: string; log: string; base
 export function yearSite(): { out: string; dataset: string; log: string; base: string } {
   return inject('yearSite');
 }
+
+/**
+ * 250 synthetic reports in 120 districts of 12 cities (tests/support/global-setup.ts), built at the root: a site
+ * large enough that /checks/, /reports/, /coverage/ and the comparison views are split into pages.
+ */
+export function provinceSite(): { out: string; dataset: string; log: string; base: string } {
+  return inject('provinceSite');
+}

@@ -56,7 +56,7 @@ describe('comparison page models of the seeds', () => {
   });
 
   it('the controls list every metric and district', () => {
-    expect(page('2024').controls).toEqual({ name: 'health-2024', metrics: METRICS, regions: site.dataset.regions });
+    expect(page('2024').controls).toEqual({ name: 'health-2024', metrics: METRICS, regions: site.dataset.regions, folded: false });
   });
 
   it('/compare/ lists each sector with its views', () => {
