@@ -1,7 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
-import { SITE_PART } from '../search/parts.ts';
 import { ALL, bundlesInScope, openIndex, type IndexBundle, type PagefindModule, type ScopedIndex } from '../search/scope.ts';
 
 export interface PagefindResult {
@@ -38,13 +37,14 @@ let instance = 0;
 
 /**
  * Imports pagefind.js from the built files as a fresh module (Node imports no http: URLs): the bundle's own copy when
- * it is one of this site's, else the site part's (a shard's bundle in a portal; every copy is the same file).
+ * it is one of this site's, else any part's of this site (a shard's bundle in a portal; every copy is the same file).
  */
 export function nodeLoader<Data>(dist: string, siteUrl: string, base: string): (script: string) => Promise<PagefindModule<Data>> {
   return async (script) => {
     const path = new URL(script, siteUrl).pathname;
     const own = path.startsWith(base) ? join(dist, decodeURIComponent(path.slice(base.length))) : null;
-    const file = own && existsSync(own) ? own : join(dist, 'pagefind', SITE_PART.name, 'pagefind.js');
+    const anyPart = () => readdirSync(join(dist, 'pagefind')).map((part) => join(dist, 'pagefind', part, 'pagefind.js')).find((f) => existsSync(f))!;
+    const file = own && existsSync(own) ? own : anyPart();
     return (await import(`${pathToFileURL(file).href}?node=${++instance}`)) as PagefindModule<Data>;
   };
 }
