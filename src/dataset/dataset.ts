@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { z } from 'zod';
 import { ConceptsFile } from '../schema/concept.ts';
@@ -9,8 +9,8 @@ import { IndicatorsFile, SectorsFile } from '../schema/catalogue.ts';
 import { linkIndicators } from '../normalize/indicator-links.ts';
 import { Dataset, type District } from '../schema/dataset.ts';
 import type { Report } from '../schema/report.ts';
-import { readContentFile } from '../read/content-file.ts';
-import { type ContentIssue } from '../read/issue.ts';
+import { decodeContentFile, readContentFile } from '../read/content-file.ts';
+import { keyPath, type ContentIssue } from '../read/issue.ts';
 import { normalizeReport } from '../normalize/report.ts';
 import { ConceptIndex, resolveRegions } from '../read/registry.ts';
 import { SourceText } from '../text/source-text.ts';
@@ -50,14 +50,19 @@ export function buildDataset(contentDir: string): BuildResult {
 
   const reportsDir = join(contentDir, 'reports');
   const names = existsSync(reportsDir) ? readdirSync(reportsDir).filter((n) => REPORT_FILE.test(n)).sort() : [];
-  const sources = new Map<string, SourceText>();
+  const sources = new Map<string, SourceText | 'not-utf8'>();
   const reports: Report[] = [];
   const seenIds = new Map<string, string>();
 
   for (const name of names) {
     const path = join(reportsDir, name);
     const file = rel(path);
-    const parsed = readContentFile(name, readFileSync(path, 'utf8'));
+    const { text, notUtf8Line } = decodeContentFile(readFileSync(path));
+    if (notUtf8Line !== undefined) {
+      issues.push({ severity: 'error', file, line: notUtf8Line, path: [], message: `文件不是 UTF-8 编码：第 ${notUtf8Line} 行有无法识别的字节（可能是 GBK 编码的文字）`, hint: '用 UTF-8 编码另存这个文件，并核对这一行的文字。' });
+      continue;
+    }
+    const parsed = readContentFile(name, text);
     // `value` is optional but may itself be undefined (a field left empty): its presence is what counts.
     const add = (severity: ContentIssue['severity'], p: (string | number)[], message: string, hint?: string, ...value: unknown[]) => {
       const issue: ContentIssue = { severity, file, line: parsed.lineOf(p), path: p, label: labelAt(ContentFile, p), message, hint };
@@ -65,7 +70,7 @@ export function buildDataset(contentDir: string): BuildResult {
       issues.push(issue);
     };
     for (const e of parsed.syntaxErrors) {
-      issues.push({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: '检查缩进、冒号后的空格和引号是否成对。' });
+      issues.push({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: e.hint });
     }
     if (parsed.syntaxErrors.length) continue;
 
@@ -93,14 +98,18 @@ export function buildDataset(contentDir: string): BuildResult {
       add('warning', ['draft'], '这是导入工具生成的草稿，尚未经人工核对；页面会标明「草稿」', '逐项对照原文核对后，删去 draft: true。');
     }
     const region = regions.get(content.region);
-    if (!region) {
+    // With regions.yaml itself broken (reported above), every code would be "unknown": that says nothing here.
+    if (!region && regionsFile) {
       const known = [...regions.values()].map((r) => `${r.code} ${r.name}`).join('、');
       add('error', ['region'], `地区代码「${content.region}」不在地区名录中`, `核对 GB/T 2260 代码，或先在 content/regions.yaml 中加上这个地区。已有：${known}`, content.region);
     }
-    const source = loadSource(contentDir, content.source.file, sources);
-    if (!source) {
+    const loaded = loadSource(contentDir, content.source.file, sources);
+    const source = loaded instanceof SourceText ? loaded : null;
+    if (loaded === 'missing') {
       add('error', ['source', 'file'], `原文文件 content/sources/${content.source.file} 不存在`, '把原文文本放进 content/sources/，并写上它的文件名。', content.source.file);
-    } else if (source.sha256 !== content.source.sha256) {
+    } else if (loaded === 'not-utf8') {
+      add('error', ['source', 'file'], `原文文件 content/sources/${content.source.file} 不是 UTF-8 编码的文本（可能是 GBK）`, '把原文另存为 UTF-8 编码，再重新计算并填写 sha256（sha256sum content/sources/文件名）。', content.source.file);
+    } else if (source && source.sha256 !== content.source.sha256) {
       add('error', ['source', 'sha256'], `原文的 sha256 是 ${source.sha256}，与填写的不一致`, '原文被改动过，或填错了文件：核对后更新 sha256（sha256sum content/sources/文件名）。', content.source.sha256);
     }
     if (sectorsFile && !sectors.has(content.sector)) {
@@ -111,15 +120,22 @@ export function buildDataset(contentDir: string): BuildResult {
     // Issues are only appended: the report is kept when none of those added while normalizing it is an error
     // (counting all errors of all files for every file was quadratic in the number of reports).
     const before = issues.length;
-    const report = normalizeReport(content, {
-      region,
-      concepts,
-      source,
-      sourceFile: content.source.file,
-      contentFile: relative(contentDir, path),
-      body: parsed.body,
-      report: add,
-    });
+    let report: Report;
+    try {
+      report = normalizeReport(content, {
+        region,
+        concepts,
+        source,
+        sourceFile: content.source.file,
+        contentFile: relative(contentDir, path),
+        body: parsed.body,
+        report: add,
+      });
+    } catch (e) {
+      // A bug in normalization still ends as an error naming the file, not as a stack trace without one.
+      add('error', [], `${INTERNAL}处理这个文件时出错（${e instanceof Error ? e.message : String(e)}）`, INTERNAL_HINT);
+      continue;
+    }
     if (!issues.slice(before).some((i) => i.severity === 'error')) reports.push(report);
   }
 
@@ -139,8 +155,24 @@ export function buildDataset(contentDir: string): BuildResult {
     indicator_catalogue: catalogue,
     unlinked_indicators: links.unlinked,
   };
-  return { dataset: Dataset.parse(dataset), issues, filesIn: names.length };
+  const checked = Dataset.safeParse(dataset);
+  if (!checked.success) {
+    // Normalization produced a record its own schema rejects (e.g. a number beyond floating point): a bug, reported
+    // against the report file it came from.
+    for (const zi of checked.error.issues) {
+      const at = zi.path.filter((k): k is string | number => typeof k !== 'symbol');
+      const report = at[0] === 'reports' && typeof at[1] === 'number' ? links.reports[at[1]] : undefined;
+      const file = report ? rel(join(contentDir, report.content_file)) : rel(contentDir);
+      const where = keyPath(report ? at.slice(2) : at);
+      issues.push({ severity: 'error', file, path: [], message: `${INTERNAL}整理后的数据不合规（${where}：${zi.message}）`, hint: INTERNAL_HINT });
+    }
+    return { dataset: null, issues, filesIn: names.length };
+  }
+  return { dataset: checked.data, issues, filesIn: names.length };
 }
+
+const INTERNAL = '内部错误：';
+const INTERNAL_HINT = '这是构建程序的问题，不是写法的问题：请把这条信息连同文件报告给维护者；也可先核对文件中是否有离谱的取值。';
 
 function readRegistry<T extends z.ZodType>(path: string, schema: T, issues: ContentIssue[], rel: (p: string) => string): z.infer<T> | null {
   if (!existsSync(path)) {
@@ -148,7 +180,7 @@ function readRegistry<T extends z.ZodType>(path: string, schema: T, issues: Cont
     return null;
   }
   const parsed = readContentFile(path, readFileSync(path, 'utf8'));
-  for (const e of parsed.syntaxErrors) issues.push({ severity: 'error', file: rel(path), line: e.line, path: [], message: `YAML 语法错误：${e.message}` });
+  for (const e of parsed.syntaxErrors) issues.push({ severity: 'error', file: rel(path), line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: e.hint });
   if (parsed.syntaxErrors.length) return null;
   const result = schema.safeParse(parsed.data);
   if (result.success) return result.data;
@@ -159,11 +191,24 @@ function readRegistry<T extends z.ZodType>(path: string, schema: T, issues: Cont
   return null;
 }
 
-function loadSource(contentDir: string, file: string, cache: Map<string, SourceText>): SourceText | null {
-  if (cache.has(file)) return cache.get(file)!;
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A source text by file name. Bytes that are not UTF-8 are refused by name: decoded with replacement characters
+ * they would only show up as a sha256 that matches nothing. A BOM is kept, so the sha256 is the file's own.
+ */
+function loadSource(contentDir: string, file: string, cache: Map<string, SourceText | 'not-utf8'>): SourceText | 'missing' | 'not-utf8' {
+  const cached = cache.get(file);
+  if (cached) return cached;
   const path = join(contentDir, 'sources', file);
-  if (file.includes('..') || !existsSync(path)) return null;
-  const source = new SourceText(readFileSync(path, 'utf8'));
+  if (file.includes('..') || !existsSync(path) || !statSync(path).isFile()) return 'missing';
+  let source: SourceText | 'not-utf8';
+  try {
+    source = new SourceText(UTF8.decode(readFileSync(path)));
+  } catch (e) {
+    if (!(e instanceof TypeError)) throw e;
+    source = 'not-utf8';
+  }
   cache.set(file, source);
   return source;
 }

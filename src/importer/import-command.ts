@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -90,7 +91,8 @@ export async function runImport(args: ImportArgs, log: (line: string) => void = 
   } else {
     const bytes = readFileSync(input);
     text = bytes.toString('utf8');
-    if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 3) {
+    // Any byte that is not UTF-8 is refused: the source is saved as it is, and the build would refuse it then.
+    if (!isUtf8(bytes) || text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 3) {
       return fail(`${basename(input)} 不是 UTF-8 编码的文本（可能是 GBK 编码或二进制文件）。请另存为 UTF-8 后再导入；没有生成草稿。`);
     }
   }

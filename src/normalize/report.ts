@@ -150,7 +150,16 @@ export function normalizeReport(file: ContentFile, env: ReportEnv): Report {
     const path: Path = ['figures', i];
     const provenance = locate(path, f.value, f.label, f.quote);
     if (!provenance) return;
-    figures.push({ ...readFigure(f.value), label: tidy(f.label), printed: printed(f.value), basis: f.basis ?? null, note: text(f.note), provenance });
+    let read: ReturnType<typeof readFigure>;
+    try {
+      read = readFigure(f.value);
+    } catch (e) {
+      // The quote check ignores thousands commas, so 「3,7,4,3人」 is found as 3743人 yet cannot be read.
+      if (!(e instanceof NumberFormatError)) throw e;
+      env.report('error', [...path, 'value'], `「${f.label}」：${e.message}`, e.hint, f.value);
+      return;
+    }
+    figures.push({ ...read, label: tidy(f.label), printed: printed(f.value), basis: f.basis ?? null, note: text(f.note), provenance });
   });
 
   return {

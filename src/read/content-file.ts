@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isNode, visit, type Document } from 'yaml';
 
 /**
  * A content file read with positions kept: the `yaml` library's document model lets every validation and
@@ -9,12 +9,51 @@ export interface ContentFileText {
   body: string;
   /** Line of the value at a key path, or of the nearest ancestor that exists. */
   lineOf(path: readonly (string | number)[]): number | undefined;
-  syntaxErrors: { line?: number; message: string }[];
+  syntaxErrors: SyntaxProblem[];
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+export interface SyntaxProblem {
+  line?: number;
+  message: string;
+  /** What to do about it, in the author's words. */
+  hint: string;
+}
 
-export function readContentFile(name: string, text: string): ContentFileText {
+/** The usual causes of a YAML syntax error; some error codes have a more precise hint. */
+const YAML_HINT = '检查缩进、冒号后的空格和引号是否成对。';
+const YAML_HINTS: Record<string, string> = {
+  DUPLICATE_KEY: '同一层里有两个同名的字段：删去或合并其中一个（重复的字段不会被悄悄覆盖）。',
+  TAB_AS_INDENT: '缩进只能用空格，不能用 Tab。',
+};
+const ALIAS_HINT = '内容文件不需要锚点（&名称）和别名（*名称）：把取值直接写出来。';
+
+// The front matter may be empty (---, then ---), which is reported as missing fields rather than missing front matter.
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
+/**
+ * Bytes → text for a content file. Bytes that are not UTF-8 (a file saved as GBK, a value pasted from one) would be
+ * decoded as U+FFFD and the text lost without a word, so the line of the first such byte is returned with the text.
+ */
+export function decodeContentFile(bytes: Uint8Array): { text: string; notUtf8Line?: number } {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // Re-encoding changes the bytes exactly from the first invalid sequence on (it became EF BF BD).
+  const again = Buffer.from(text, 'utf8');
+  const at = firstDifference(bytes, again);
+  if (at === bytes.length && at === again.length) return { text };
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return { text, notUtf8Line: line };
+}
+
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+export function readContentFile(name: string, file: string): ContentFileText {
+  // A UTF-8 byte order mark (Windows editors write one) is not part of the text: the file reads as without it.
+  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   let yamlText = text;
   let body = '';
   // Front matter starts on the line after the opening ---, so its line numbers are shifted by one.
@@ -26,27 +65,64 @@ export function readContentFile(name: string, text: string): ContentFileText {
         data: undefined,
         body: text,
         lineOf: () => 1,
-        syntaxErrors: [{ line: 1, message: 'Markdown 文件缺少开头的 YAML 头信息（以 --- 开始、以 --- 结束）' }],
+        syntaxErrors: [{ line: 1, message: 'Markdown 文件缺少开头的 YAML 头信息（以 --- 开始、以 --- 结束）', hint: '文件第一行写 ---，接着写头信息，再写一行 --- 结束；可从 content/templates/ 复制。' }],
       };
     }
-    yamlText = m[1]!;
+    yamlText = m[1] ?? '';
     body = text.slice(m[0].length);
     lineOffset = 1;
   }
   const counter = new LineCounter();
   const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
   // yaml's message counts lines from the start of the front matter; the file line is reported instead.
-  const syntaxErrors = [...doc.errors].map((e) => ({
+  const syntaxErrors: ContentFileText['syntaxErrors'] = [...doc.errors].map((e) => ({
     line: e.linePos ? e.linePos[0].line + lineOffset : undefined,
     message: e.message.split('\n')[0]!.replace(/ at line \d+, column (\d+):?$/, '（第 $1 列）'),
+    hint: YAML_HINTS[e.code] ?? YAML_HINT,
   }));
   const lineAt = (offset: number) => counter.linePos(offset).line + lineOffset;
+  if (!syntaxErrors.length) syntaxErrors.push(...structureErrors(doc, lineAt));
+  let data: unknown;
+  if (!syntaxErrors.length) {
+    try {
+      data = doc.toJS();
+    } catch (e) {
+      // `yaml` refuses to expand aliases past maxAliasCount (a "billion laughs" file) by throwing.
+      if (!(e instanceof ReferenceError)) throw e;
+      syntaxErrors.push({ line: lineOffset + 1, message: '别名（*名称）展开得太多，文件无法读取', hint: ALIAS_HINT });
+    }
+  }
   return {
-    data: syntaxErrors.length ? undefined : doc.toJS(),
+    data,
     body,
     syntaxErrors,
-    lineOf: (path) => nodeLine(doc, path, lineAt),
+    // An empty file or front matter has no node at all: a missing field is then reported at its first line.
+    lineOf: (path) => nodeLine(doc, path, lineAt) ?? lineOffset + 1,
   };
+}
+
+/**
+ * What `yaml` accepts but cannot turn into field values: aliases (*name) it reports only by throwing from toJS — one
+ * without an anchor (&name) before it — or that would give a value containing itself, which no field can hold and no
+ * message can print; and a list or mapping used as a key, which it turns into a string with a warning on stderr.
+ */
+function structureErrors(doc: Document, lineAt: (offset: number) => number): SyntaxProblem[] {
+  const errors: SyntaxProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      errors.push({ line: pair.key.range ? lineAt(pair.key.range[0]) : undefined, message: '字段名是列表或键值对', hint: '字段名只能是文字：检查是否多写了 ?、{ } 或 [ ]。' });
+      return visit.BREAK;
+    },
+    Alias(_, node, path) {
+      const line = node.range ? lineAt(node.range[0]) : undefined;
+      const target = node.resolve(doc);
+      if (!target) errors.push({ line, message: `别名 *${node.source} 之前没有对应的锚点 &${node.source}`, hint: ALIAS_HINT });
+      else if (path.includes(target)) errors.push({ line, message: `别名 *${node.source} 引用了包含它自己的内容`, hint: ALIAS_HINT });
+      return errors.length ? visit.BREAK : undefined;
+    },
+  });
+  return errors;
 }
 
 function nodeLine(doc: Document, path: readonly (string | number)[], lineAt: (offset: number) => number): number | undefined {

@@ -13,7 +13,7 @@ export function readSiteConfig(contentDir: string): { site: SiteConfig | null; i
   if (!existsSync(path)) return { site: null, issues: [{ severity: 'error', file, path: [], message: '文件不存在', hint: '复制一份 content/site.yaml 并填写站点信息。' }] };
   const parsed = readContentFile(path, readFileSync(path, 'utf8'));
   if (parsed.syntaxErrors.length) {
-    return { site: null, issues: parsed.syntaxErrors.map((e) => ({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}` })) };
+    return { site: null, issues: parsed.syntaxErrors.map((e) => ({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: e.hint })) };
   }
   const result = SiteFile.safeParse(parsed.data ?? {});
   if (!result.success) {
