@@ -77,7 +77,7 @@ export function readContentFile(name: string, file: string): ContentFileText {
   // yaml's message counts lines from the start of the front matter; the file line is reported instead.
   const syntaxErrors: ContentFileText['syntaxErrors'] = [...doc.errors].map((e) => ({
     line: e.linePos ? e.linePos[0].line + lineOffset : undefined,
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column (\d+):?$/, '（第 $1 列）'),
+    message: yamlMessage(e.message),
     hint: YAML_HINTS[e.code] ?? YAML_HINT,
   }));
   const lineAt = (offset: number) => counter.linePos(offset).line + lineOffset;
@@ -101,28 +101,48 @@ export function readContentFile(name: string, file: string): ContentFileText {
   };
 }
 
+/** Explicit tags that give the plain values a field can hold; !!binary, !!set, !!timestamp … give a Buffer, a Set, a Date. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`));
+const TAG_HINT = '删去 ! 开头的标签：内容文件只写文字、数字、列表和键值对（要写成文字时加引号）。';
+
 /**
  * What `yaml` accepts but cannot turn into field values: aliases (*name) it reports only by throwing from toJS — one
  * without an anchor (&name) before it — or that would give a value containing itself, which no field can hold and no
- * message can print; and a list or mapping used as a key, which it turns into a string with a warning on stderr.
+ * message can print; a list or mapping used as a key, which it turns into a string with a warning on stderr; and
+ * tags (!!binary, !foo) that give other values or that it ignores with only a warning.
  */
 function structureErrors(doc: Document, lineAt: (offset: number) => number): SyntaxProblem[] {
   const errors: SyntaxProblem[] = [];
+  const at = (node: { range?: [number, number, number] | null }) => (node.range ? lineAt(node.range[0]) : undefined);
+  for (const w of doc.warnings) {
+    if (w.code !== 'TAG_RESOLVE_FAILED' && w.code !== 'BAD_COLLECTION_TYPE') continue;
+    errors.push({ line: lineAt(w.pos[0]), message: `不支持的标签（${yamlMessage(w.message)}）`, hint: TAG_HINT });
+    return errors;
+  }
   visit(doc, {
     Pair(_, pair) {
       if (!isCollection(pair.key)) return undefined;
-      errors.push({ line: pair.key.range ? lineAt(pair.key.range[0]) : undefined, message: '字段名是列表或键值对', hint: '字段名只能是文字：检查是否多写了 ?、{ } 或 [ ]。' });
+      errors.push({ line: at(pair.key), message: '字段名是列表或键值对', hint: '字段名只能是文字：检查是否多写了 ?、{ } 或 [ ]。' });
+      return visit.BREAK;
+    },
+    Node(_, node) {
+      if (!node.tag || PLAIN_TAGS.has(node.tag)) return undefined;
+      errors.push({ line: at(node), message: `不支持的标签 ${node.tag.replace('tag:yaml.org,2002:', '!!')}`, hint: TAG_HINT });
       return visit.BREAK;
     },
     Alias(_, node, path) {
-      const line = node.range ? lineAt(node.range[0]) : undefined;
       const target = node.resolve(doc);
-      if (!target) errors.push({ line, message: `别名 *${node.source} 之前没有对应的锚点 &${node.source}`, hint: ALIAS_HINT });
-      else if (path.includes(target)) errors.push({ line, message: `别名 *${node.source} 引用了包含它自己的内容`, hint: ALIAS_HINT });
+      if (!target) errors.push({ line: at(node), message: `别名 *${node.source} 之前没有对应的锚点 &${node.source}`, hint: ALIAS_HINT });
+      else if (path.includes(target)) errors.push({ line: at(node), message: `别名 *${node.source} 引用了包含它自己的内容`, hint: ALIAS_HINT });
       return errors.length ? visit.BREAK : undefined;
     },
   });
   return errors;
+}
+
+/** yaml's message without its position and source excerpt: the line is reported separately, the column kept. */
+function yamlMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column (\d+):?$/, '（第 $1 列）');
 }
 
 function nodeLine(doc: Document, path: readonly (string | number)[], lineAt: (offset: number) => number): number | undefined {

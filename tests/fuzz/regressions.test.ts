@@ -96,6 +96,15 @@ describe('YAML the reader used to throw on', () => {
     expect(errorsOf(issues).map((i) => [i.line, i.message])).toEqual([[3, 'YAML 语法错误：字段名是列表或键值对']]);
   });
 
+  it('a tag that gives no plain value is a syntax error (was: !!binary made a Buffer, and a Node warning as a key)', () => {
+    const { issues } = buildSeed((t) => t.replace('title: 部门整体', 'title: !!binary 部门整体'));
+    expect(errorsOf(issues).map((i) => [i.line, i.message])).toEqual([[4, 'YAML 语法错误：不支持的标签 !!binary']]);
+    expect(readContentFile('site.yaml', '!!binary title: x\n').syntaxErrors.map((e) => e.message)).toEqual(['不支持的标签 !!binary']);
+    expect(readContentFile('x.yaml', 'a: !foo x\n').syntaxErrors.map((e) => e.line)).toEqual([1]);
+    // Tags that give plain values stay allowed: !!str is a way to keep a code a string.
+    expect(readContentFile('x.yaml', 'region: !!str 440111\n').data).toEqual({ region: '440111' });
+  });
+
   it('formatIssue shows a value JSON cannot write instead of throwing', () => {
     const loop: unknown[] = [];
     loop.push(loop);

@@ -176,7 +176,15 @@ export type TextOp =
   | { op: 'truncate'; per10k: number }
   | { op: 'fullWidthDigits'; line: number }
   | { op: 'crlf' }
-  | { op: 'crOnly' };
+  | { op: 'crOnly' }
+  /** Text put into the Markdown body (the narrative), which the build parses for its headings. */
+  | { op: 'body'; at: number; text: string; times: number };
+
+const BODY_TEXT = [
+  '## 一、标题\n', '# 一级\n', '####### 七级\n', '\n---\n', '```\n', '<div>', '<script>alert(1)</script>', '[链接](javascript:alert(1))', '![图](x.png)',
+  '| a | b |\n|---|---|\n| 1 | 2 |\n', '[^1]\n\n[^1]: 注', '\\', '&amp;', '&#0;', '<!--', '- [ ] 任务\n',
+];
+const PATHOLOGICAL: [string, number][] = [['[', 5000], ['>', 2000], ['*', 5000], ['_', 5000], ['<div>', 1000], ['- ', 1000], ['  ', 3000], ['`', 3000], ['(', 5000], ['## 标题\n', 2000], ['| a ', 2000]];
 
 /** Changes to the bytes: other encodings and odd code points. */
 export type ByteOp = { op: 'bytes'; at: number; bytes: number[] } | { op: 'char'; at: number; ch: string };
@@ -190,7 +198,7 @@ export interface Damage {
 const SNIPPETS = [
   '"', "'", ': ', ':', ' : x: ', '\t', '- ', '{', '}', '[', ']', '&a ', '*a', '*nope', '!!binary ', '!!int ', '!!str ', '? ', '%YAML 1.1',
   '@', '`', '|', '>', ' #', '#', '\n', '\n---\n', '\n...\n', '---', ',', '\\', '"\\x', '"\\u12', "''", '<<: *a', '!', '|-\n',
-  'key: value', '- - -', '  ', '\u3000', '：', '－ ', '“', '”',
+  '!!set ', '!!timestamp ', '!!omap ', '!foo ', '!!float ', 'key: value', '- - -', '  ', '\u3000', '：', '－ ', '“', '”',
 ];
 
 const GBK_BYTES = [
@@ -236,6 +244,21 @@ export const textOp: fc.Arbitrary<TextOp> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('truncate' as const), per10k: fc.nat(10_000) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('fullWidthDigits' as const), line }) },
   { weight: 1, arbitrary: fc.constantFrom({ op: 'crlf' as const }, { op: 'crOnly' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({
+        at: fc.nat(),
+        // Kept as text × times, so that a counterexample prints short.
+        text: fc.oneof(
+          fc.constantFrom(...BODY_TEXT).map((t): [string, number] => [t, 1]),
+          fc.constantFrom(...PATHOLOGICAL),
+          fc.string({ maxLength: 200 }).map((t): [string, number] => [t, 1]),
+          fc.string({ unit: 'binary', maxLength: 100 }).map((t): [string, number] => [t, 1]),
+        ),
+      })
+      .map(({ at, text: [text, times] }) => ({ op: 'body' as const, at, text, times })),
+  },
 );
 
 export const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
@@ -371,6 +394,13 @@ function applyText(text: string, ops: TextOp[], yamlOnly: boolean): string {
         return lines.join('\r\n');
       case 'crOnly':
         return lines.join('\r');
+      case 'body': {
+        // After the closing --- (or anywhere in a YAML file, where it is just more damage).
+        const from = yamlOnly ? 0 : end;
+        const i = from + (o.at % Math.max(1, lines.length - from + 1));
+        lines.splice(i, 0, o.text.repeat(o.times));
+        break;
+      }
     }
     text = lines.join('\n');
   }
