@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.ts';
+import { runImport } from '../../src/importer/import-command.ts';
 import { readSiteConfig } from '../../src/read/site-config.ts';
 import { damage, damageFile, expectWellFormed, FUZZ_TIMEOUT, fuzzParams, lineCount, SEED_SOURCES, SEEDS, tempContent, withoutWarnings, writeReport } from './support.ts';
 
@@ -59,6 +60,30 @@ describe('fuzz: damaged registries', () => {
           }
         }),
         fuzzParams(20),
+      );
+    },
+    FUZZ_TIMEOUT,
+  );
+
+  it(
+    'npm run import with a damaged registry drafts or refuses with a message, never an exception',
+    async () => {
+      const input = join(dir, 'sources', '000_9cc66316abc0d64a.txt');
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('regions.yaml', 'concepts.yaml', 'sectors.yaml'), damage, async (file, d) => {
+          const bytes = damageFile(file, ORIGINAL[file]!, d, SOURCE_TEXT);
+          writeFileSync(join(dir, file), bytes);
+          const lines: string[] = [];
+          try {
+            const out = join(dir, 'drafts', 'draft.md');
+            const code = await runImport({ input, out, force: true, content: dir }, (l) => lines.push(l));
+            expect([0, 1]).toContain(code);
+            if (code === 1) expect(lines.join('\n')).toMatch(/^✗ .*[\u4e00-\u9fff]/);
+          } finally {
+            writeFileSync(join(dir, file), ORIGINAL[file]!);
+          }
+        }),
+        fuzzParams(8),
       );
     },
     FUZZ_TIMEOUT,

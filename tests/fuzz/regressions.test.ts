@@ -198,6 +198,30 @@ describe('bytes that are not UTF-8', () => {
   });
 });
 
+describe('registries the importer used to throw on', () => {
+  it('a registry with a YAML error refuses the import with its line (was: YAMLParseError thrown from runImport)', async () => {
+    const dir = fixtureContent();
+    writeFileSync(join(dir, 'regions.yaml'), Buffer.concat([Buffer.from([0x80]), readFileSync('content/regions.yaml')]));
+    const lines: string[] = [];
+    expect(await runImport({ input: join('content/sources', SOURCE), out: join(dir, 'drafts', 'draft.md'), force: false, content: dir }, (l) => lines.push(l))).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^✗ ${join(dir, 'regions.yaml')}:\\d+ 有 YAML 语法错误：.*先运行 npm run validate`));
+  });
+
+  it('a registry that breaks its schema is named, located and in Chinese (was: TypeError for sectors.yaml; "Invalid input: expected array" for concepts.yaml)', async () => {
+    for (const [file, text, expected] of [
+      ['sectors.yaml', 'sectors: 卫生健康\n', '有误（sectors：类型不对：应为列表，实际是文字）'],
+      ['concepts.yaml', 'concepts: 1\n', '有误（concepts：类型不对：应为列表，实际是数字）'],
+    ]) {
+      const dir = fixtureContent();
+      writeFileSync(join(dir, file!), text!);
+      const lines: string[] = [];
+      expect(await runImport({ input: join('content/sources', SOURCE), out: join(dir, 'drafts', 'draft.md'), force: false, content: dir }, (l) => lines.push(l))).toBe(1);
+      expect(lines).toEqual([`✗ ${join(dir, file!)}:1 ${expected}。先运行 npm run validate 查看并修正；没有生成草稿。`]);
+    }
+  });
+});
+
 describe('source texts the build used to misreport or throw on', () => {
   it('says a source that is not UTF-8 is not UTF-8 (was: a sha256 that matched nothing)', () => {
     const dir = contentWith([SEED]);
