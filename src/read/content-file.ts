@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isCollection, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isCollection, isNode, visit, type Document, type YAMLError } from 'yaml';
 
 /**
  * A content file read with positions kept: the `yaml` library's document model lets every validation and
@@ -73,15 +73,13 @@ export function readContentFile(name: string, file: string): ContentFileText {
     lineOffset = 1;
   }
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
-  // yaml's message counts lines from the start of the front matter; the file line is reported instead.
-  const syntaxErrors: ContentFileText['syntaxErrors'] = [...doc.errors].map((e) => ({
-    line: e.linePos ? e.linePos[0].line + lineOffset : undefined,
-    message: yamlMessage(e.message),
-    hint: YAML_HINTS[e.code] ?? YAML_HINT,
-  }));
+  // No prettyErrors: yaml then builds an excerpt per error in time proportional to the file, which took half a minute
+  // for a long file with hundreds of errors. Lines are counted from the start of the front matter, so shifted.
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number) => counter.linePos(offset).line + lineOffset;
-  if (!syntaxErrors.length) syntaxErrors.push(...structureErrors(doc, lineAt));
+  const located = (e: YAMLError) => ({ line: lineAt(e.pos[0]), message: `${shorten(e.message.split('\n')[0]!)}（第 ${counter.linePos(e.pos[0]).col} 列）` });
+  const syntaxErrors: ContentFileText['syntaxErrors'] = doc.errors.map((e) => ({ ...located(e), hint: YAML_HINTS[e.code] ?? YAML_HINT }));
+  if (!syntaxErrors.length) syntaxErrors.push(...structureErrors(doc, lineAt, located));
   let data: unknown;
   if (!syntaxErrors.length) {
     try {
@@ -111,12 +109,13 @@ const TAG_HINT = '删去 ! 开头的标签：内容文件只写文字、数字�
  * message can print; a list or mapping used as a key, which it turns into a string with a warning on stderr; and
  * tags (!!binary, !foo) that give other values or that it ignores with only a warning.
  */
-function structureErrors(doc: Document, lineAt: (offset: number) => number): SyntaxProblem[] {
+function structureErrors(doc: Document, lineAt: (offset: number) => number, located: (e: YAMLError) => { line: number; message: string }): SyntaxProblem[] {
   const errors: SyntaxProblem[] = [];
   const at = (node: { range?: [number, number, number] | null }) => (node.range ? lineAt(node.range[0]) : undefined);
   for (const w of doc.warnings) {
     if (w.code !== 'TAG_RESOLVE_FAILED' && w.code !== 'BAD_COLLECTION_TYPE') continue;
-    errors.push({ line: lineAt(w.pos[0]), message: `不支持的标签（${yamlMessage(w.message)}）`, hint: TAG_HINT });
+    const { line, message } = located(w);
+    errors.push({ line, message: `不支持的标签（${message}）`, hint: TAG_HINT });
     return errors;
   }
   visit(doc, {
@@ -140,9 +139,9 @@ function structureErrors(doc: Document, lineAt: (offset: number) => number): Syn
   return errors;
 }
 
-/** yaml's message without its position and source excerpt: the line is reported separately, the column kept. */
-function yamlMessage(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column (\d+):?$/, '（第 $1 列）');
+/** yaml quotes the offending token in its message, which can be a whole page (a scalar running over blank lines). */
+function shorten(message: string): string {
+  return message.length > 120 ? `${message.slice(0, 117)}…` : message;
 }
 
 function nodeLine(doc: Document, path: readonly (string | number)[], lineAt: (offset: number) => number): number | undefined {

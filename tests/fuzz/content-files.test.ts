@@ -12,14 +12,15 @@ import {
   damageFile,
   expectSameJson,
   expectWellFormed,
-  FUZZ_TIMEOUT,
   frontMatter,
+  FUZZ_TIMEOUT,
   fuzzParams,
   lineCount,
   SEED_NAMES,
   SEED_SOURCES,
   SEEDS,
   tempContent,
+  timed,
   withoutWarnings,
   writeReport,
 } from './support.ts';
@@ -61,11 +62,11 @@ describe('fuzz: damaged report files', () => {
     'every damaged seed builds as a record or fails with a located, explained error',
     () => {
       fc.assert(
-        fc.property(seedName, damage, fc.boolean(), (name, d, asYaml) => {
+        fc.property(seedName, damage, fc.boolean(), timed('报告文件', (name, d, asYaml) => {
           // A report may also be a .yaml file: the front matter alone.
           const file = asYaml ? name.replace(/\.md$/, '.yaml') : name;
           buildOne(file, damageFile(file, asYaml ? `${frontMatter(SEEDS[name]!)}\n` : SEEDS[name]!, d, SEED_SOURCES[name]!));
-        }),
+        })),
         fuzzParams(40),
       );
     },
@@ -76,7 +77,7 @@ describe('fuzz: damaged report files', () => {
     'two damaged report files: a whole dataset or none, and every error names one of them',
     () => {
       fc.assert(
-        fc.property(seedName, seedName, damage, (a, b, d) => {
+        fc.property(seedName, seedName, damage, timed('两份报告', (a, b, d) => {
           clearReports(dir);
           // The damaged file sorts after the intact one; the same seed twice is a duplicate id, reported on the second.
           const paths = [writeReport(dir, a, SEEDS[a]!), writeReport(dir, `z-${b}`, damageFile(b, SEEDS[b]!, d, SEED_SOURCES[b]!))];
@@ -93,7 +94,7 @@ describe('fuzz: damaged report files', () => {
           } else expect(errors.length).toBeGreaterThan(0);
           // The undamaged file is never blamed for the other one, except as the first holder of a duplicate id.
           expect(errors.filter((e) => e.file === paths[0])).toEqual([]);
-        }),
+        })),
         fuzzParams(8),
       );
     },
@@ -104,7 +105,7 @@ describe('fuzz: damaged report files', () => {
     'a damaged source text (other encodings, odd characters, lines lost) gives a record or located errors',
     () => {
       fc.assert(
-        fc.property(seedName, damage, fc.boolean(), (name, d, updateSha) => {
+        fc.property(seedName, damage, fc.boolean(), timed('原文', (name, d, updateSha) => {
           const file = (parse(frontMatter(SEEDS[name]!)) as { source: { file: string } }).source.file;
           const original = SEED_SOURCES[name]!;
           // Source texts are plain text: only the text and byte damage applies.
@@ -119,7 +120,7 @@ describe('fuzz: damaged report files', () => {
           } finally {
             writeFileSync(join(dir, 'sources', file), original);
           }
-        }),
+        })),
         fuzzParams(15),
       );
     },
@@ -130,13 +131,13 @@ describe('fuzz: damaged report files', () => {
     'a UTF-8 BOM at the start never changes the outcome',
     () => {
       fc.assert(
-        fc.property(seedName, fc.option(damage, { nil: undefined }), (name, d) => {
+        fc.property(seedName, fc.option(damage, { nil: undefined }), timed('BOM', (name, d) => {
           const bytes = d ? damageFile(name, SEEDS[name]!, d, SEED_SOURCES[name]!) : Buffer.from(SEEDS[name]!, 'utf8');
           const plain = buildOne(name, bytes);
           const withBom = buildOne(name, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]));
           expectSameJson(withBom.issues, plain.issues, 'issues');
           expectSameJson(withBom.dataset, plain.dataset, 'datasets');
-        }),
+        })),
         fuzzParams(8),
       );
     },

@@ -11,7 +11,7 @@ import { loadRegistries } from '../../src/importer/registries.ts';
 import { readContentFile } from '../../src/read/content-file.ts';
 import { formatIssue } from '../../src/read/issue.ts';
 import { buildDataset } from '../../src/dataset/dataset.ts';
-import { clearReports, expectWellFormed, FUZZ_TIMEOUT, fuzzParams, tempContent, withoutWarnings, writeReport } from './support.ts';
+import { clearReports, expectWellFormed, FUZZ_TIMEOUT, fuzzParams, tempContent, timed, withoutWarnings, writeReport } from './support.ts';
 
 /**
  * The importer's extraction (text → draft) on arbitrary text, on text assembled from the seeds' own fragments
@@ -141,7 +141,7 @@ describe('fuzz: the importer on arbitrary text', () => {
     'extraction returns a readable draft or a refusal in Chinese, never an exception',
     () => {
       fc.assert(
-        fc.property(anyText, options, (text, opts) => checkExtraction(text, opts)),
+        fc.property(anyText, options, timed('导入·提取', (text, opts) => checkExtraction(text, opts))),
         fuzzParams(50),
       );
     },
@@ -159,7 +159,7 @@ describe('fuzz: the importer on arbitrary text', () => {
     'a draft builds as a record or with located errors, like any content file',
     () => {
       fc.assert(
-        fc.property(fc.oneof(damagedSeed, assembled), (text) => {
+        fc.property(fc.oneof(damagedSeed, assembled), timed('导入·草稿构建', (text) => {
           const result = extractDraft(text, { registries });
           if (!result.ok) return;
           writeFileSync(join(content, 'sources', 'fuzz.txt'), text);
@@ -173,7 +173,7 @@ describe('fuzz: the importer on arbitrary text', () => {
           }
           const errors = built.issues.filter((i) => i.severity === 'error');
           expect((built.dataset?.reports.length ?? 0) + (errors.length ? 1 : 0)).toBe(1);
-        }),
+        })),
         fuzzParams(10),
       );
     },
@@ -194,7 +194,7 @@ describe('fuzz: the importer on arbitrary text', () => {
           }),
       );
       await fc.assert(
-        fc.asyncProperty(bytes, async (b) => {
+        fc.asyncProperty(bytes, timed('导入·字节', async (b) => {
           const input = join(dir, 'input.txt');
           writeFileSync(input, b);
           const lines: string[] = [];
@@ -210,7 +210,7 @@ describe('fuzz: the importer on arbitrary text', () => {
           const built = withoutWarnings(() => buildDataset(content));
           for (const issue of built.issues) expectWellFormed(issue);
           expect(built.issues.filter((i) => i.severity === 'error' && i.path[0] === 'source').map(formatIssue)).toEqual([]);
-        }),
+        })),
         fuzzParams(15),
       );
     },

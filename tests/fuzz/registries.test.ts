@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.ts';
 import { runImport } from '../../src/importer/import-command.ts';
 import { readSiteConfig } from '../../src/read/site-config.ts';
-import { damage, damageFile, expectWellFormed, FUZZ_TIMEOUT, fuzzParams, lineCount, SEED_SOURCES, SEEDS, tempContent, withoutWarnings, writeReport } from './support.ts';
+import { damage, damageFile, expectWellFormed, FUZZ_TIMEOUT, fuzzParams, lineCount, SEED_SOURCES, SEEDS, tempContent, timed, withoutWarnings, writeReport } from './support.ts';
 
 /**
  * Broken registries (regions, concepts, sectors, indicators, site.yaml), damaged the way report files are. The
@@ -36,7 +36,7 @@ describe('fuzz: damaged registries', () => {
     'a damaged registry gives the whole dataset or none, with every problem named',
     () => {
       fc.assert(
-        fc.property(fc.constantFrom(...BUILD_REGISTRIES), damage, (file, d) => {
+        fc.property(fc.constantFrom(...BUILD_REGISTRIES), damage, timed('名录', (file, d) => {
           const bytes = damageFile(file, ORIGINAL[file]!, d, SOURCE_TEXT);
           const result = withDamaged(file, bytes, () => withoutWarnings(() => buildDataset(dir)));
           expect(result.filesIn).toBe(REPORTS.length);
@@ -58,7 +58,7 @@ describe('fuzz: damaged registries', () => {
           } else {
             expect(errors.length).toBeGreaterThan(0);
           }
-        }),
+        })),
         fuzzParams(20),
       );
     },
@@ -70,7 +70,7 @@ describe('fuzz: damaged registries', () => {
     async () => {
       const input = join(dir, 'sources', '000_9cc66316abc0d64a.txt');
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom('regions.yaml', 'concepts.yaml', 'sectors.yaml'), damage, async (file, d) => {
+        fc.asyncProperty(fc.constantFrom('regions.yaml', 'concepts.yaml', 'sectors.yaml'), damage, timed('名录·导入', async (file, d) => {
           const bytes = damageFile(file, ORIGINAL[file]!, d, SOURCE_TEXT);
           writeFileSync(join(dir, file), bytes);
           const lines: string[] = [];
@@ -82,7 +82,7 @@ describe('fuzz: damaged registries', () => {
           } finally {
             writeFileSync(join(dir, file), ORIGINAL[file]!);
           }
-        }),
+        })),
         fuzzParams(8),
       );
     },
@@ -93,7 +93,7 @@ describe('fuzz: damaged registries', () => {
     'a damaged site.yaml gives the configuration or located errors, never an exception',
     () => {
       fc.assert(
-        fc.property(damage, (d) => {
+        fc.property(damage, timed('site.yaml', (d) => {
           const bytes = damageFile('site.yaml', ORIGINAL['site.yaml']!, d, SOURCE_TEXT);
           const { site, issues } = withDamaged('site.yaml', bytes, () => withoutWarnings(() => readSiteConfig(dir)));
           const lines = new Map([[join(dir, 'site.yaml'), lineCount(bytes)]]);
@@ -102,7 +102,7 @@ describe('fuzz: damaged registries', () => {
             expectWellFormed(issue, lines);
           }
           if (!site) expect(issues.filter((i) => i.severity === 'error').length).toBeGreaterThan(0);
-        }),
+        })),
         fuzzParams(30),
       );
     },
