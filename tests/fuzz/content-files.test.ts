@@ -67,7 +67,7 @@ describe('fuzz: damaged report files', () => {
           const file = asYaml ? name.replace(/\.md$/, '.yaml') : name;
           buildOne(file, damageFile(file, asYaml ? `${frontMatter(SEEDS[name]!)}\n` : SEEDS[name]!, d, SEED_SOURCES[name]!));
         })),
-        fuzzParams(40),
+        fuzzParams(30),
       );
     },
     FUZZ_TIMEOUT,
@@ -121,7 +121,7 @@ describe('fuzz: damaged report files', () => {
             writeFileSync(join(dir, 'sources', file), original);
           }
         })),
-        fuzzParams(15),
+        fuzzParams(10),
       );
     },
     FUZZ_TIMEOUT,
@@ -138,7 +138,7 @@ describe('fuzz: damaged report files', () => {
           expectSameJson(withBom.issues, plain.issues, 'issues');
           expectSameJson(withBom.dataset, plain.dataset, 'datasets');
         })),
-        fuzzParams(8),
+        fuzzParams(6),
       );
     },
     FUZZ_TIMEOUT,

@@ -142,7 +142,7 @@ describe('fuzz: the importer on arbitrary text', () => {
     () => {
       fc.assert(
         fc.property(anyText, options, timed('导入·提取', (text, opts) => checkExtraction(text, opts))),
-        fuzzParams(50),
+        fuzzParams(40),
       );
     },
     FUZZ_TIMEOUT,
@@ -174,7 +174,7 @@ describe('fuzz: the importer on arbitrary text', () => {
           const errors = built.issues.filter((i) => i.severity === 'error');
           expect((built.dataset?.reports.length ?? 0) + (errors.length ? 1 : 0)).toBe(1);
         })),
-        fuzzParams(10),
+        fuzzParams(8),
       );
     },
     FUZZ_TIMEOUT,
@@ -211,7 +211,7 @@ describe('fuzz: the importer on arbitrary text', () => {
           for (const issue of built.issues) expectWellFormed(issue);
           expect(built.issues.filter((i) => i.severity === 'error' && i.path[0] === 'source').map(formatIssue)).toEqual([]);
         })),
-        fuzzParams(15),
+        fuzzParams(10),
       );
     },
     FUZZ_TIMEOUT,

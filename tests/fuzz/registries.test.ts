@@ -59,7 +59,7 @@ describe('fuzz: damaged registries', () => {
             expect(errors.length).toBeGreaterThan(0);
           }
         })),
-        fuzzParams(20),
+        fuzzParams(15),
       );
     },
     FUZZ_TIMEOUT,
@@ -83,7 +83,7 @@ describe('fuzz: damaged registries', () => {
             writeFileSync(join(dir, file), ORIGINAL[file]!);
           }
         })),
-        fuzzParams(8),
+        fuzzParams(5),
       );
     },
     FUZZ_TIMEOUT,
@@ -103,7 +103,7 @@ describe('fuzz: damaged registries', () => {
           }
           if (!site) expect(issues.filter((i) => i.severity === 'error').length).toBeGreaterThan(0);
         })),
-        fuzzParams(30),
+        fuzzParams(20),
       );
     },
     FUZZ_TIMEOUT,
