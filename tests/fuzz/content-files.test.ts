@@ -92,7 +92,7 @@ describe('fuzz: damaged report files', () => {
             expect(errors).toEqual([]);
             expect(result.dataset.reports.length).toBe(2);
           } else expect(errors.length).toBeGreaterThan(0);
-          // The undamaged file is never blamed for the other one, except as the first holder of a duplicate id.
+          // The intact file is never blamed for the damaged one (a duplicate id is reported on the second holder).
           expect(errors.filter((e) => e.file === paths[0])).toEqual([]);
         })),
         fuzzParams(8),

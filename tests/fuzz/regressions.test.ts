@@ -232,6 +232,16 @@ describe('registries the importer used to throw on', () => {
   });
 });
 
+describe('registries the importer used to hang on', () => {
+  it('a concept label that normalizes to nothing (「其中」) is skipped (was: more than ten minutes for one import)', async () => {
+    const dir = fixtureContent();
+    writeFileSync(join(dir, 'concepts.yaml'), readFileSync('content/concepts.yaml', 'utf8').replace('      - 年度预算数\n', '      - 年度预算数\n      - 其中\n      - "“”"\n'));
+    const started = performance.now();
+    expect(await runImport({ input: join('content/sources', SOURCE), out: join(dir, 'drafts', 'draft.md'), force: false, content: dir }, () => {})).toBe(0);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe('source texts the build used to misreport or throw on', () => {
   it('says a source that is not UTF-8 is not UTF-8 (was: a sha256 that matched nothing)', () => {
     const dir = contentWith([SEED]);

@@ -12,7 +12,7 @@ import { formatIssue, type ContentIssue } from '../../src/read/issue.ts';
  *
  * `npm test` runs each property a fixed, small number of times with a fixed seed, so a failure is reproducible and
  * the whole fuzz suite takes a few seconds. `FUZZ_RUNS=N` (set by `scripts/fuzz.ts`) runs each property N times
- * with a random seed; `FUZZ_SEED=S` replays a seed that fast-check printed with a failure.
+ * with a random seed, printed before the first case; `FUZZ_SEED=S` with the same `FUZZ_RUNS` replays a run.
  */
 
 export const LONG_RUN = process.env.FUZZ_RUNS !== undefined;
@@ -20,11 +20,18 @@ export const LONG_RUN = process.env.FUZZ_RUNS !== undefined;
 /** The seed used by `npm test`: fixed, so that the same cases run every time. */
 export const DEFAULT_SEED = 20_250_601;
 
+/**
+ * The long run's seed, chosen here rather than by fast-check so that it is printed before any case runs: fast-check
+ * prints its seed only when a property fails, and a case that never returns never fails.
+ */
+const RUN_SEED = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : LONG_RUN ? (Math.random() * 2 ** 31) | 0 : DEFAULT_SEED;
+if (LONG_RUN && process.env.FUZZ_SEED === undefined) process.stderr.write(`[fuzz] 种子 ${RUN_SEED}（重现：FUZZ_RUNS=${process.env.FUZZ_RUNS} FUZZ_SEED=${RUN_SEED}，或 npm run fuzz -- --runs ${process.env.FUZZ_RUNS} --seed ${RUN_SEED} 文件）\n`);
+
 export function fuzzParams<T>(defaultRuns: number): fc.Parameters<T> {
   const numRuns = LONG_RUN ? Number(process.env.FUZZ_RUNS) : defaultRuns;
   if (!Number.isInteger(numRuns) || numRuns < 1) throw new Error(`FUZZ_RUNS 应为正整数，而不是「${process.env.FUZZ_RUNS}」`);
-  const seed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : LONG_RUN ? undefined : DEFAULT_SEED;
-  return { numRuns, ...(seed === undefined ? {} : { seed }) };
+  if (!Number.isInteger(RUN_SEED)) throw new Error(`FUZZ_SEED 应为整数，而不是「${process.env.FUZZ_SEED}」`);
+  return { numRuns, seed: RUN_SEED };
 }
 
 /**
