@@ -5,11 +5,11 @@ import { labelAt } from '../schema/meta.ts';
 import { linkIndicators } from '../normalize/indicator-links.ts';
 import { Dataset, type District } from '../schema/dataset.ts';
 import type { Report } from '../schema/report.ts';
-import { type ContentIssue, shownPath } from '../read/issue.ts';
+import { type ContentIssue, keyPath, shownPath } from '../read/issue.ts';
 import { readRegistry, type RegistryData, type RegistryName } from '../read/registries.ts';
 import { ConceptIndex, resolveRegions } from '../read/registry.ts';
 import type { SourceText } from '../text/source-text.ts';
-import { type FileRegistries, type FileResult, readReportFile, REPORT_FILE } from './report-file.ts';
+import { type FileRegistries, type FileResult, INTERNAL, INTERNAL_HINT, readReportFile, REPORT_FILE, type SourceCache } from './report-file.ts';
 
 export interface BuildResult {
   dataset: Dataset | null;
@@ -26,7 +26,7 @@ export interface BuildResult {
  */
 export function buildDataset(contentDir: string): BuildResult {
   const registries = readRegistries(contentDir);
-  const sources = new Map<string, SourceText | null>();
+  const sources: SourceCache = new Map();
   const results = reportFiles(contentDir).map((name) => readReportFile(registries, name, sources));
   return { ...assembleDataset(registries, results), sources: new Map(results.flatMap((r) => (r.source && r.sourceFile ? [[r.sourceFile, r.source] as const] : []))) };
 }
@@ -122,7 +122,20 @@ export function assembleDataset(reg: Registries, results: Omit<FileResult, 'sour
     indicator_catalogue: catalogue,
     unlinked_indicators: links.unlinked,
   };
-  return { dataset: Dataset.parse(dataset), issues, filesIn };
+  const checked = Dataset.safeParse(dataset);
+  if (!checked.success) {
+    // Normalization produced a record its own schema rejects (e.g. a number beyond floating point): a bug, reported
+    // against the report file it came from.
+    for (const zi of checked.error.issues) {
+      const at = zi.path.filter((k): k is string | number => typeof k !== 'symbol');
+      const report = at[0] === 'reports' && typeof at[1] === 'number' ? links.reports[at[1]] : undefined;
+      const file = shownPath(report ? join(reg.contentDir, report.content_file) : reg.contentDir);
+      const where = keyPath(report ? at.slice(2) : at);
+      issues.push({ severity: 'error', file, path: [], message: `${INTERNAL}整理后的数据不合规（${where}：${zi.message}）`, hint: INTERNAL_HINT });
+    }
+    return { dataset: null, issues, filesIn };
+  }
+  return { dataset: checked.data, issues, filesIn };
 }
 
 const yearKey = (r: Report) => r.fiscal_year.value ?? -1;

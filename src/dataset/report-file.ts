@@ -1,15 +1,18 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ContentFile } from '../schema/content.ts';
 import { labelAt } from '../schema/meta.ts';
 import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
-import { readContentFile } from '../read/content-file.ts';
+import { decodeContentFile, readContentFile } from '../read/content-file.ts';
 import { type ContentIssue, shownPath } from '../read/issue.ts';
 import type { ConceptIndex } from '../read/registry.ts';
 import { zodIssue } from '../read/zod-issue.ts';
 import { normalizeReport } from '../normalize/report.ts';
 import { SourceText } from '../text/source-text.ts';
+
+/** Source texts read so far, by file name, with what was wrong with those that could not be read. */
+export type SourceCache = Map<string, SourceText | 'not-utf8' | 'missing'>;
 
 export const REPORT_FILE = /\.(md|ya?ml)$/;
 
@@ -54,7 +57,7 @@ export interface FileResult {
  * names, then normalization. Pure apart from reading the file and its source (cached in `sources`, which several
  * reports may share).
  */
-export function readReportFile(reg: FileRegistries, name: string, sources: Map<string, SourceText | null>): FileResult {
+export function readReportFile(reg: FileRegistries, name: string, sources: SourceCache): FileResult {
   const path = join(reg.contentDir, 'reports', name);
   const file = shownPath(path);
   const issues: ContentIssue[] = [];
@@ -71,7 +74,11 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Map<s
     sourceName,
   });
 
-  const text = readFileSync(path, 'utf8');
+  const { text, notUtf8Line } = decodeContentFile(readFileSync(path));
+  if (notUtf8Line !== undefined) {
+    issues.push({ severity: 'error', file, line: notUtf8Line, path: [], message: `文件不是 UTF-8 编码：第 ${notUtf8Line} 行有无法识别的字节（可能是 GBK 编码的文字）`, hint: '用 UTF-8 编码另存这个文件，并核对这一行的文字。' });
+    return out(null, null, issues.length);
+  }
   const parsed = readContentFile(name, text);
   if (parsed.body.length > MAX_NARRATIVE) {
     issues.push({
@@ -91,7 +98,7 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Map<s
     issues.push(issue);
   };
   for (const e of parsed.syntaxErrors) {
-    issues.push({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: '检查缩进、冒号后的空格和引号是否成对。' });
+    issues.push({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: e.hint });
   }
   if (parsed.syntaxErrors.length) return out(null, null, issues.length);
 
@@ -115,14 +122,18 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Map<s
     add('warning', ['draft'], '这是导入工具生成的草稿，尚未经人工核对；页面会标明「草稿」', '逐项对照原文核对后，删去 draft: true。');
   }
   const region = reg.regions.get(content.region);
-  if (!region) {
+  // With regions.yaml itself broken (reported on its own), every code would be "unknown": that says nothing here.
+  if (!region && reg.regions.size) {
     const known = [...reg.regions.values()].map((r) => `${r.code} ${r.name}`).join('、');
     add('error', ['region'], `地区代码「${content.region}」不在地区名录中`, `核对 GB/T 2260 代码，或先在 content/regions.yaml 中加上这个地区。已有：${known}`, content.region);
   }
-  const source = loadSource(reg.contentDir, content.source.file, sources);
-  if (!source) {
+  const loaded = loadSource(reg.contentDir, content.source.file, sources);
+  const source = loaded instanceof SourceText ? loaded : null;
+  if (loaded === 'missing') {
     add('error', ['source', 'file'], `原文文件 content/sources/${content.source.file} 不存在`, '把原文文本放进 content/sources/，并写上它的文件名。', content.source.file);
-  } else if (source.sha256 !== content.source.sha256) {
+  } else if (loaded === 'not-utf8') {
+    add('error', ['source', 'file'], `原文文件 content/sources/${content.source.file} 不是 UTF-8 编码的文本（可能是 GBK）`, '把原文另存为 UTF-8 编码，再重新计算并填写 sha256（sha256sum content/sources/文件名）。', content.source.file);
+  } else if (source && source.sha256 !== content.source.sha256) {
     add('error', ['source', 'sha256'], `原文的 sha256 是 ${source.sha256}，与填写的不一致`, '原文被改动过，或填错了文件：核对后更新 sha256（sha256sum content/sources/文件名）。', content.source.sha256);
   }
   if (reg.sectors && !reg.sectors.has(content.sector)) {
@@ -130,23 +141,49 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Map<s
   }
   if (!region || !source || !reg.concepts) return out(null, content.id, beforeId, source, source ? content.source.file : null, idLine);
 
-  const report = normalizeReport(content, {
-    region,
-    concepts: reg.concepts,
-    source,
-    sourceFile: content.source.file,
-    contentFile: relative(reg.contentDir, path),
-    body: parsed.body,
-    report: add,
-  });
+  let report: Report;
+  try {
+    report = normalizeReport(content, {
+      region,
+      concepts: reg.concepts,
+      source,
+      sourceFile: content.source.file,
+      contentFile: relative(reg.contentDir, path),
+      body: parsed.body,
+      report: add,
+    });
+  } catch (e) {
+    // A bug in normalization still ends as an error naming the file, not as a stack trace without one.
+    add('error', [], `${INTERNAL}处理这个文件时出错（${e instanceof Error ? e.message : String(e)}）`, INTERNAL_HINT);
+    return out(null, content.id, beforeId, source, content.source.file, idLine);
+  }
   const ok = !issues.some((i) => i.severity === 'error');
   return out(ok ? report : null, content.id, beforeId, source, content.source.file, idLine);
 }
 
-function loadSource(contentDir: string, file: string, cache: Map<string, SourceText | null>): SourceText | null {
-  if (cache.has(file)) return cache.get(file)!;
+export const INTERNAL = '内部错误：';
+export const INTERNAL_HINT = '这是构建程序的问题，不是写法的问题：请把这条信息连同文件报告给维护者；也可先核对文件中是否有离谱的取值。';
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A source text by file name. Bytes that are not UTF-8 are refused by name: decoded with replacement characters
+ * they would only show up as a sha256 that matches nothing. A BOM is kept, so the sha256 is the file's own.
+ */
+function loadSource(contentDir: string, file: string, cache: SourceCache): SourceText | 'missing' | 'not-utf8' {
+  const cached = cache.get(file);
+  if (cached) return cached;
   const path = join(contentDir, 'sources', file);
-  const source = file.includes('..') || !existsSync(path) ? null : new SourceText(readFileSync(path, 'utf8'));
+  let source: SourceText | 'missing' | 'not-utf8';
+  if (file.includes('..') || !existsSync(path) || !statSync(path).isFile()) source = 'missing';
+  else {
+    try {
+      source = new SourceText(UTF8.decode(readFileSync(path)));
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      source = 'not-utf8';
+    }
+  }
   cache.set(file, source);
   return source;
 }

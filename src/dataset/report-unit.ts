@@ -6,7 +6,7 @@ import { checkOne, type ReportChecks } from '../checks/index.ts';
 import { scanText, type PersonalHit } from '../checks/personal-data.ts';
 import type { Concept } from '../schema/concept.ts';
 import type { SourceText } from '../text/source-text.ts';
-import { type FileRegistries, type FileResult, readReportFile } from './report-file.ts';
+import { type FileRegistries, type FileResult, readReportFile, type SourceCache } from './report-file.ts';
 
 /**
  * Everything a build computes from one report file alone: the file read, validated and normalized, its checks,
@@ -20,7 +20,7 @@ export interface ReportUnit {
   sourceHits: PersonalHit[] | null;
 }
 
-export function reportUnit(reg: FileRegistries, name: string, sources: Map<string, SourceText | null>, concepts: ReadonlyMap<string, Concept>): ReportUnit {
+export function reportUnit(reg: FileRegistries, name: string, sources: SourceCache, concepts: ReadonlyMap<string, Concept>): ReportUnit {
   const { source, ...result } = readReportFile(reg, name, sources);
   return {
     result,

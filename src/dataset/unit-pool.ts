@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { conceptsByKey } from '../read/registry.ts';
 import type { SourceText } from '../text/source-text.ts';
+import type { SourceCache } from './report-file.ts';
 import type { Registries } from './dataset.ts';
 import { reportUnit, UnitCache, type ReportUnit } from './report-unit.ts';
 
@@ -21,7 +22,7 @@ const BATCH = 16;
 
 /** Every unit in this thread: what `astro dev`, validation and tests use, and small builds. */
 export function unitsHere(reg: Registries, names: string[], options: UnitOptions = {}): ReportUnit[] {
-  const sources = new Map<string, SourceText | null>();
+  const sources: SourceCache = new Map();
   const concepts = conceptsByKey(reg.conceptsFile?.concepts ?? []);
   return names.map((name, i) => {
     const key = options.cache ? UnitCache.keyOf(options.sharedKey!, reg.contentDir, name) : null;

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { conceptsByKey } from '../read/registry.ts';
 import type { SourceText } from '../text/source-text.ts';
+import type { SourceCache } from './report-file.ts';
 import { readRegistries } from './dataset.ts';
 import { reportUnit, UnitCache, type ReportUnit } from './report-unit.ts';
 
@@ -9,7 +10,7 @@ import { reportUnit, UnitCache, type ReportUnit } from './report-unit.ts';
 const { contentDir, cacheDir, sharedKey } = workerData as { contentDir: string; cacheDir: string | null; sharedKey: string | null };
 const reg = readRegistries(contentDir);
 const concepts = conceptsByKey(reg.conceptsFile?.concepts ?? []);
-const sources = new Map<string, SourceText | null>();
+const sources: SourceCache = new Map();
 const cache = cacheDir && sharedKey ? new UnitCache(cacheDir) : null;
 
 parentPort!.on('message', (m: { batch?: [number, string][]; stop?: true }) => {

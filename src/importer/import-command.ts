@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -93,8 +94,10 @@ async function readText(input: string): Promise<{ text: string } | { error: stri
       throw e;
     }
   }
-  const text = readFileSync(input).toString('utf8');
-  if (text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 3) {
+  const bytes = readFileSync(input);
+  const text = bytes.toString('utf8');
+  // Any byte that is not UTF-8 is refused: the source is saved as it is, and the build would refuse it then.
+  if (!isUtf8(bytes) || text.includes('\u0000') || (text.match(/\uFFFD/g)?.length ?? 0) > 3) {
     return { error: `${basename(input)} 不是 UTF-8 编码的文本（可能是 GBK 编码或二进制文件）。请另存为 UTF-8 后再导入；没有生成草稿。` };
   }
   return { text };

@@ -18,7 +18,7 @@ export class RegistryError extends Error {}
 
 function required<T>(read: RegistryFile<T>): T {
   if (!read.exists) throw new RegistryError(`找不到 ${read.path}：导入需要内容目录中的地区名录和概念表（用 --content 指定内容目录）。`);
-  if (!read.data) throw new RegistryError(`${read.path} 有误，先运行 npm run validate 修正：\n${read.issues.map(formatIssue).join('\n')}`);
+  if (!read.data) throw new RegistryError(`${read.path} 有误，没有生成草稿；先运行 npm run validate 查看并修正：\n${read.issues.map(formatIssue).join('\n')}`);
   return read.data;
 }
 

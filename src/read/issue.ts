@@ -26,8 +26,17 @@ export function keyPath(path: readonly (string | number)[]): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
 }
 
+function json(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    // A value JSON cannot write (a BigInt, a structure containing itself) is still shown.
+    return String(value);
+  }
+}
+
 function showValue(value: unknown): string {
-  const s = value === undefined ? '（空）' : (JSON.stringify(value) ?? String(value));
+  const s = value === undefined ? '（空）' : json(value);
   return s.length > 80 ? `${s.slice(0, 77)}…` : s;
 }
 

@@ -52,7 +52,7 @@ export function readRegistry<K extends RegistryName>(contentDir: string, name: K
   }
   const parsed = readContentFile(path, readFileSync(path, 'utf8'));
   if (parsed.syntaxErrors.length) {
-    return { ...none, exists: true, issues: parsed.syntaxErrors.map((e) => ({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}` })) };
+    return { ...none, exists: true, issues: parsed.syntaxErrors.map((e) => ({ severity: 'error', file, line: e.line, path: [], message: `YAML 语法错误：${e.message}`, hint: e.hint })) };
   }
   // An empty file is an empty mapping: its required fields are then named one by one.
   const result = schema.safeParse(parsed.data ?? {});

@@ -31,6 +31,11 @@ export function zodIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodTy
   const fallbackHint = described ? `此项应为：${described}。` : '照 content/README.md 的写法填写。';
   switch (issue.code) {
     case 'invalid_type': {
+      if (path.length === 0) {
+        // The whole file (or front matter) is empty, or one value instead of 「字段名: 取值」 lines.
+        const what = value === null || value === undefined ? '是空的' : `应为一行一个「字段名: 取值」，实际是${typeOf(value)}`;
+        return { path, value, message: `文件内容${what}`, hint: '照 content/ 中同类文件或 content/templates/ 的模板填写。' };
+      }
       if (value === undefined) {
         return { path, message: '缺少必填字段', hint: '照模板（content/templates/）补上这一项；原文没有的写 未注明。' };
       }
@@ -55,15 +60,24 @@ export function zodIssue(issue: z.core.$ZodIssue, data: unknown, schema: z.ZodTy
     case 'invalid_format':
       return { path, value, message: `格式不对：${issue.message}`, hint: fallbackHint };
     case 'too_small':
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        return { path, value, message: `数值太小：应${issue.inclusive === false ? '大于' : '不小于'} ${issue.minimum}`, hint: fallbackHint };
+      }
       return { path, value, message: '不能为空', hint: '填写这一项，或整项删去。' };
+    case 'too_big':
+      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
+        return { path, value, message: `数值太大：应${issue.inclusive === false ? '小于' : '不大于'} ${issue.maximum}`, hint: fallbackHint };
+      }
+      return { path, value, message: `太长：最多 ${issue.maximum} ${issue.origin === 'string' ? '个字' : '项'}`, hint: fallbackHint };
     case 'invalid_union': {
       if ('discriminator' in issue && issue.discriminator === 'kind') {
         const kind = valueAt(data, path);
-        return { path, value: kind, message: '文件类型（kind）不对或缺失：应为 自评表、自评报告、目标申报表 之一', hint: '在文件头写 kind: 自评表（或 自评报告、目标申报表）。' };
+        return { path, label: '文件类型', value: kind, message: '文件类型（kind）不对或缺失：应为 自评表、自评报告、目标申报表 之一', hint: '在文件头写 kind: 自评表（或 自评报告、目标申报表）。' };
       }
       return { path, value, message: '取值不对', hint: fallbackHint };
     }
     default:
-      return { path, value, message: issue.message, hint: fallbackHint };
+      // Codes the schemas do not use today; zod's own words are kept after a Chinese lead.
+      return { path, value, message: `取值不对（${issue.message}）`, hint: fallbackHint };
   }
 }

@@ -48,7 +48,11 @@ export function parseDecimal(printed: string | number): Decimal {
     throw new NumberFormatError(`无法识别的数字「${printed}」`, '照原文核对这个数字。');
   }
   const [, sign, int, frac] = m;
-  return fromParts(sign === '-', int!.replace(/,/g, ''), frac ?? '');
+  const d = fromParts(sign === '-', int!.replace(/,/g, ''), frac ?? '');
+  if (!Number.isFinite(d.value)) {
+    throw new NumberFormatError(`无法识别的数字「${printed.length > 40 ? `${printed.slice(0, 37)}…` : printed}」：位数太多，无法计算`, '照原文核对这个数字的位数。');
+  }
+  return d;
 }
 
 function fromCanonical(text: string): Decimal {

@@ -49,8 +49,11 @@ export function parseTarget(printed: string | number | null | undefined): Measur
   const m = WHOLE.exec(t);
   if (!m?.groups) return { kind: 'qualitative' };
   const g = m.groups;
+  const value = Number(g.num!.replace(/,/g, ''));
+  // A number too long for arithmetic (hundreds of digits) is kept as text only.
+  if (!Number.isFinite(value)) return { kind: 'qualitative' };
   const op = sym(g.op) ?? (g.prefix ? OP_PREFIX_WORDS[g.prefix] : undefined) ?? (g.suffix ? OP_SUFFIX_WORDS[g.suffix] : undefined) ?? '=';
-  return { kind: 'quantity', op, value: Number(g.num!.replace(/,/g, '')), unit: g.unit ?? '', period: g.period ?? null };
+  return { kind: 'quantity', op, value, unit: g.unit ?? '', period: g.period ?? null };
 }
 
 const EMBEDDED = new RegExp(
@@ -75,7 +78,8 @@ export function parseResult(printed: string | number | null | undefined): Measur
     if (!g.unit || /^[年月日号]/.test(after)) continue;
     const op = sym(g.op) ?? (g.suffix ? OP_SUFFIX_WORDS[g.suffix] : undefined) ?? '=';
     const last = m.index + m[0].length === t.length;
-    found.push(last ? { kind: 'quantity', op, value: Number(g.num!.replace(/,/g, '')), unit: g.unit, period: null } : { kind: 'qualitative' });
+    const value = Number(g.num!.replace(/,/g, ''));
+    found.push(last && Number.isFinite(value) ? { kind: 'quantity', op, value, unit: g.unit, period: null } : { kind: 'qualitative' });
   }
   return found.length === 1 ? found[0]! : { kind: 'qualitative' };
 }

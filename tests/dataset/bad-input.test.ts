@@ -41,6 +41,13 @@ const EXPECT: Record<string, { line: number; field?: string; value?: string; hin
   'duplicate-id': { line: 2, field: '报告编号（id）', value: '"fixture-baiyun"', hint: /必须唯一/ },
   'unknown-field': { line: 6, field: '未知字段（secto）', value: '"secto"', hint: /拼写错误/ },
   'quote-not-in-source': { line: 9, field: '年度出处（fiscal_year_quote）', hint: /逐字摘录/ },
+  // Found by the fuzz tests (tests/fuzz/): each used to end in a stack trace or a message without field or Chinese.
+  'missing-kind': { line: 2, field: '文件类型（kind）', hint: /kind: 自评表/ },
+  'unresolved-alias': { line: 5, hint: /锚点/ },
+  'year-out-of-range': { line: 8, field: '年度（fiscal_year）', value: '20023', hint: /预算年度/ },
+  'too-many-digits': { line: 21, field: '满分（score.max）', hint: /位数/ },
+  'figure-bad-comma': { line: 21, field: '数值（figures[0].value）', value: '"3,7,4,3人"', hint: /千分位逗号/ },
+  'not-utf8': { line: 5, hint: /UTF-8 编码另存/ },
 };
 
 describe('bad content fails with a clear message', () => {

@@ -81,6 +81,8 @@ export function readFinance(
     .flatMap((concept) =>
       concept.aliases.map((a) => ({ concept, key: labelKey(typeof a === 'string' ? a : a.label), basis: typeof a === 'string' ? undefined : a.basis })),
     )
+    // A label that normalizes to nothing (「其中」, 「“”」) would match at every offset: minutes per document.
+    .filter((a) => a.key)
     .sort((a, b) => b.key.length - a.key.length);
 
   const taken = new Uint8Array(flat.length);
