@@ -114,7 +114,7 @@ function setup(figure: HTMLElement): void {
   let active = -1;
   const show = (i: number) => {
     if (!rows.length) {
-      live.textContent = '所选地区在这一指标下都未公开，图中没有数值。';
+      live.textContent = '所选地区在这一指标下都没有数值（收录的文件没有写，或本站未收录其文件），图中没有数值。';
       return;
     }
     active = (i + rows.length) % rows.length;

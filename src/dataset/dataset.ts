@@ -7,6 +7,7 @@ import { Dataset, type District } from '../schema/dataset.ts';
 import type { Report } from '../schema/report.ts';
 import { type ContentIssue, keyPath, shownPath } from '../read/issue.ts';
 import { readRegistry, type RegistryData, type RegistryName } from '../read/registries.ts';
+import { DepartmentRules } from '../read/department-rules.ts';
 import { ConceptIndex, resolveRegions } from '../read/registry.ts';
 import type { SourceText } from '../text/source-text.ts';
 import { type FileRegistries, type FileResult, INTERNAL, INTERNAL_HINT, readReportFile, REPORT_FILE, type SourceCache } from './report-file.ts';
@@ -59,14 +60,19 @@ export function readRegistries(contentDir: string): Registries {
   const indicatorsFile = registry('indicators');
   const { regions, problems: regionProblems } = regionsFile ? resolveRegions(regionsFile) : { regions: new Map(), problems: [] };
   const concepts = conceptsFile ? new ConceptIndex(conceptsFile) : null;
-  for (const [file, message] of [...regionProblems.map((m) => ['regions.yaml', m]), ...(concepts?.problems ?? []).map((m) => ['concepts.yaml', m])]) {
+  const rules = sectorsFile ? new DepartmentRules(sectorsFile) : null;
+  for (const [file, message] of [
+    ...regionProblems.map((m) => ['regions.yaml', m]),
+    ...(concepts?.problems ?? []).map((m) => ['concepts.yaml', m]),
+    ...(rules?.problems ?? []).map((m) => ['sectors.yaml', m]),
+  ]) {
     issues.push({ severity: 'error', file: shownPath(join(contentDir, file!)), path: [], message: message!, hint: '修正名录后重新构建。' });
   }
   return {
     contentDir,
     regions,
     concepts,
-    sectors: sectorsFile ? new Set(sectorsFile.sectors.map((s) => s.name)) : null,
+    rules,
     issues,
     regionsFile,
     conceptsFile,
@@ -118,6 +124,7 @@ export function assembleDataset(reg: Registries, results: Omit<FileResult, 'sour
     reports: links.reports,
     districts: districtsOf(regions, links.reports),
     sectors: reg.sectorsFile.sectors,
+    department_types: reg.sectorsFile.department_types,
     concepts: reg.conceptsFile!.concepts,
     indicator_catalogue: catalogue,
     unlinked_indicators: links.unlinked,

@@ -47,6 +47,7 @@ export function mergeShards(portalDir: string): { dataset: Dataset; problems: st
     reports: links.reports,
     districts: districtsOf(allRegions, links.reports),
     sectors: own('sectors.yaml').sectors,
+    department_types: own('sectors.yaml').department_types,
     concepts: own('concepts.yaml').concepts,
     indicator_catalogue: catalogue,
     unlinked_indicators: links.unlinked,

@@ -6,6 +6,7 @@ import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
 import { decodeContentFile, readContentFile } from '../read/content-file.ts';
 import { type ContentIssue, shownPath } from '../read/issue.ts';
+import type { DepartmentRules } from '../read/department-rules.ts';
 import type { ConceptIndex } from '../read/registry.ts';
 import { zodIssue } from '../read/zod-issue.ts';
 import { normalizeReport } from '../normalize/report.ts';
@@ -29,8 +30,8 @@ export interface FileRegistries {
   regions: ReadonlyMap<string, Region>;
   /** null when concepts.yaml is broken: files are still validated, but not normalized. */
   concepts: ConceptIndex | null;
-  /** null when sectors.yaml is missing or broken: sectors are then not checked. */
-  sectors: ReadonlySet<string> | null;
+  /** null when sectors.yaml is missing or broken: files are then validated, but not normalized. */
+  rules: DepartmentRules | null;
 }
 
 /** One report file read, validated and normalized on its own; the dataset is assembled from these in file order. */
@@ -53,9 +54,10 @@ export interface FileResult {
 }
 
 /**
- * Reads one file of content/reports: YAML and schema errors with their lines, the region, source and sector it
- * names, then normalization. Pure apart from reading the file and its source (cached in `sources`, which several
- * reports may share).
+ * Reads one file of content/reports: YAML and schema errors with their lines, the region and source it names,
+ * then normalization (which also gives the report its sector and department type, stated or by the rules of
+ * sectors.yaml). Pure apart from reading the file and its source (cached in `sources`, which several reports may
+ * share).
  */
 export function readReportFile(reg: FileRegistries, name: string, sources: SourceCache): FileResult {
   const path = join(reg.contentDir, 'reports', name);
@@ -136,16 +138,15 @@ export function readReportFile(reg: FileRegistries, name: string, sources: Sourc
   } else if (source && source.sha256 !== content.source.sha256) {
     add('error', ['source', 'sha256'], `原文的 sha256 是 ${source.sha256}，与填写的不一致`, '原文被改动过，或填错了文件：核对后更新 sha256（sha256sum content/sources/文件名）。', content.source.sha256);
   }
-  if (reg.sectors && !reg.sectors.has(content.sector)) {
-    add('error', ['sector'], `行业「${content.sector}」不在 content/sectors.yaml 中`, `照已有写法填写（${[...reg.sectors].join('、')}），或先在 sectors.yaml 中加上这个行业。`, content.sector);
-  }
-  if (!region || !source || !reg.concepts) return out(null, content.id, beforeId, source, source ? content.source.file : null, idLine);
+  if (!region || !source || !reg.concepts || !reg.rules) return out(null, content.id, beforeId, source, source ? content.source.file : null, idLine);
 
+  // The sector and department type (stated, or assigned by the rules of sectors.yaml) are read with the rest.
   let report: Report;
   try {
     report = normalizeReport(content, {
       region,
       concepts: reg.concepts,
+      rules: reg.rules,
       source,
       sourceFile: content.source.file,
       contentFile: relative(reg.contentDir, path),

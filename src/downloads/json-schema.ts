@@ -114,5 +114,6 @@ export const JSON_TITLES: Record<string, string> = {
   markdown: '正文（Markdown）',
   sections: '章节目录',
   sectors: '行业',
+  department_types: '单位类型',
   aliases: '原文标签',
 };

@@ -98,7 +98,18 @@ export function writeDraft(input: WriteInput): string {
     ['kind', d.kind],
     ['title', withComment(new Scalar(d.title.value), lineNote(d.title.line))],
     ['department', d.department ? withComment(new Scalar(d.department.value), lineNote(d.department.line, d.department.quote)) : withComment(new Scalar('未注明'), '待填：原文中没有找到部门名称')],
-    ['sector', d.sector ?? withComment(new Scalar('未注明'), '待填：照 content/sectors.yaml 写行业')],
+    [
+      'sector',
+      d.sector
+        ? withComment(new Scalar(d.sector.value), `核对：按部门名称中的「${d.sector.rule}」判定（content/sectors.yaml 的名称规则）`)
+        : withComment(new Scalar('未注明'), '待填：照 content/sectors.yaml 写行业，或在那里给相应行业加上名称片段后删去这一行'),
+    ],
+    [
+      'department_type',
+      d.departmentType
+        ? withComment(new Scalar(d.departmentType.value), `核对：按部门名称的结尾「${d.departmentType.rule}」判定（content/sectors.yaml）`)
+        : withComment(new Scalar('未注明'), '待填：主管部门、二级单位、乡镇政府或街道办事处（content/sectors.yaml）'),
+    ],
     ['region', d.region ? withComment(quoted(d.region.value), [d.region.name, d.region.check].filter(Boolean).join('；')) : withComment(quoted('000000'), '待填：6 位地区代码，须在 content/regions.yaml 中')],
     ['fiscal_year', withComment(new Scalar(fy.value), fy.check ? `核对：${fy.check}` : lineNote(fy.line))],
     ['fiscal_year_status', fy.status ?? (fy.value === '未注明' ? '未注明' : undefined)],

@@ -81,12 +81,20 @@ export interface Uncertain {
   candidate?: Record<string, unknown>;
 }
 
+/** A value given by a rule of content/sectors.yaml, not read from the document: the rule is named for the reviewer. */
+export interface Assigned {
+  value: string;
+  rule: string;
+}
+
 export interface Draft {
   kind: Kind;
   title: Sourced<string>;
   department: Sourced<string> | null;
   region: (Sourced<string> & { name: string; slug: string }) | null;
-  sector: string | null;
+  /** By the rules of sectors.yaml, with the rule that matched; null where none matched. */
+  sector: Assigned | null;
+  departmentType: Assigned | null;
   fiscalYear: Sourced<number | '未注明'> & { status?: '推断'; note?: string };
   unit: Sourced<'元' | '万元' | '亿元'> | null;
   filed: Sourced<string> | null;

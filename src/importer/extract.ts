@@ -13,7 +13,7 @@ import {
   readDocumentUnit,
   readFiled,
   readFiscalYear,
-  readSector,
+  readClassification,
   readTitle,
   readWrittenDate,
 } from './fields/identity.ts';
@@ -85,8 +85,14 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
   const copied = view.stripped.filter((s) => s !== '页码' && s !== '文件名行');
   if (copied.length) uncertain.push({ field: '原文', reason: `这是转载的副本：读取时略去了${view.stripped.join('、')}（原文保存不变）；请尽量找到政府网站上的原件核对`, line: 0 });
 
-  const sector = readSector(registries.sectors, department?.value);
-  if (!sector) notFound.push('行业（部门名称中没有 sectors.yaml 里的行业名）');
+  const known = region ? registries.regions.find((r) => r.code === region!.value) : undefined;
+  const places = known ? [known.province.name, known.city.name, known.name] : region?.name ? [region.name] : [];
+  const { sector, departmentType } = readClassification(registries.rules, department?.value, places);
+  if (!registries.rules) notFound.push('行业和单位类型（内容目录中没有 sectors.yaml）');
+  else if (department) {
+    if (!sector) notFound.push('行业（部门名称不含 content/sectors.yaml 中任何行业的名称片段）');
+    if (!departmentType) notFound.push('单位类型（部门名称的结尾不符合 content/sectors.yaml 中任何单位类型）');
+  }
 
   let fiscalYear: Draft['fiscalYear'];
   const stated = readFiscalYear(index, kind.found, uncertain);
@@ -136,6 +142,7 @@ export function extractDraft(text: string, options: ExtractOptions): Extracted {
     department,
     region,
     sector,
+    departmentType,
     fiscalYear,
     unit,
     filed,

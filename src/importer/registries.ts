@@ -1,5 +1,6 @@
 import type { Concept } from '../schema/concept.ts';
 import type { Region } from '../schema/region.ts';
+import { DepartmentRules } from '../read/department-rules.ts';
 import { formatIssue } from '../read/issue.ts';
 import { readRegistry, type RegistryFile } from '../read/registries.ts';
 import { ConceptIndex, resolveRegions } from '../read/registry.ts';
@@ -10,8 +11,11 @@ export interface Registries {
   /** Every printed label of concepts.yaml with its concept, for finding labels in running text. */
   conceptList: Concept[];
   regions: Region[];
-  /** Sector names from sectors.yaml; empty when the content directory has none. */
-  sectors: string[];
+  /**
+   * The sector and department-type rules of sectors.yaml — the build's own (src/read/department-rules.ts), so a
+   * draft's sector and type are what the build would assign; null when the content directory has no sectors.yaml.
+   */
+  rules: DepartmentRules | null;
 }
 
 export class RegistryError extends Error {}
@@ -26,8 +30,9 @@ export function loadRegistries(contentDir: string): Registries {
   const conceptsFile = required(readRegistry(contentDir, 'concepts'));
   const concepts = new ConceptIndex(conceptsFile);
   const { regions } = resolveRegions(required(readRegistry(contentDir, 'regions')));
-  // A draft can be made without sectors.yaml (the sector is then left for the author); a broken one is refused.
+  // A draft can be made without sectors.yaml (sector and type are then left for the author); a broken one is refused.
   const sectorsRead = readRegistry(contentDir, 'sectors');
-  const sectors = sectorsRead.exists ? required(sectorsRead).sectors.map((s) => s.name) : [];
-  return { concepts, conceptList: conceptsFile.concepts, regions: [...regions.values()], sectors };
+  const rules = sectorsRead.exists ? new DepartmentRules(required(sectorsRead)) : null;
+  if (rules?.problems.length) throw new RegistryError(`${sectorsRead.path} 有误，先运行 npm run validate 修正：\n${rules.problems.join('\n')}`);
+  return { concepts, conceptList: conceptsFile.concepts, regions: [...regions.values()], rules };
 }

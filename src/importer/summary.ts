@@ -7,7 +7,8 @@ export function summarize(draft: Draft): { lines: string[]; counts: { found: num
   found.push(`文件类型：${draft.kind}${at(draft.title.line)}`);
   if (draft.department) found.push(`部门：${draft.department.value}${at(draft.department.line)}`);
   if (draft.region) found.push(`地区：${draft.region.value} ${draft.region.name}${draft.region.check ? `（${draft.region.check}）` : ''}`);
-  if (draft.sector) found.push(`行业：${draft.sector}`);
+  if (draft.sector) found.push(`行业：${draft.sector.value}（按名称中的「${draft.sector.rule}」）`);
+  if (draft.departmentType) found.push(`单位类型：${draft.departmentType.value}（按名称结尾「${draft.departmentType.rule}」）`);
   if (typeof draft.fiscalYear.value === 'number') found.push(`年度：${draft.fiscalYear.value}${draft.fiscalYear.status ? `（${draft.fiscalYear.status}：${draft.fiscalYear.note}）` : at(draft.fiscalYear.line)}`);
   if (draft.unit) found.push(`金额单位：${draft.unit.value}${at(draft.unit.line)}`);
   if (draft.filed) found.push(`填报日期：${draft.filed.value}${at(draft.filed.line)}`);

@@ -2,6 +2,7 @@ import type { ParsedAmount } from '../text/amount.ts';
 import { isMissing, tidy } from '../text/chars.ts';
 import type { Decimal } from '../text/number.ts';
 import type { SourceText } from '../text/source-text.ts';
+import type { DepartmentRules } from '../read/department-rules.ts';
 import type { ConceptIndex } from '../read/registry.ts';
 import type { Provenance } from '../schema/report.ts';
 import type { Region } from '../schema/region.ts';
@@ -12,6 +13,8 @@ export type Path = (string | number)[];
 export interface ReportEnv {
   region: Region;
   concepts: ConceptIndex;
+  /** The sector and department-type rules of content/sectors.yaml, for files that do not state them. */
+  rules: DepartmentRules;
   source: SourceText;
   sourceFile: string;
   contentFile: string;

@@ -3,6 +3,7 @@ import type { Report } from '../schema/report.ts';
 import { parseAmount } from '../text/amount.ts';
 import { tidy } from '../text/chars.ts';
 import { NumberFormatError, parseDecimal } from '../text/number.ts';
+import { classifyDepartment } from './classification.ts';
 import type { Path, Reader, ReportEnv } from './context.ts';
 import { normalizeFigures } from './figures.ts';
 import { normalizeFinance } from './finance.ts';
@@ -22,6 +23,7 @@ export type { Path, Reader, ReportEnv } from './context.ts';
  * issues in the order they are reported.
  */
 export function normalizeReport(file: ContentFile, env: ReportEnv): Report {
+  const classification = classifyDepartment(file, env);
   const read = readerFor(file, env);
   const { amounts, rates } = normalizeFinance(file, read);
   const score = normalizeScore(file, read);
@@ -36,7 +38,7 @@ export function normalizeReport(file: ContentFile, env: ReportEnv): Report {
     kind: file.kind,
     title: tidy(file.title),
     department: tidy(file.department),
-    sector: tidy(file.sector),
+    ...classification,
     region: env.region,
     fiscal_year: fiscalYear(file, env),
     publication: normalizePublication(file, env),

@@ -4,7 +4,7 @@ import { field } from './meta.ts';
 
 /** The concept table (content/concepts.yaml): printed labels → one concept, so synonyms compare as one. */
 export const ConceptsFile = z.strictObject({
-  concepts: z.array(
+  concepts: field(z.array(
     z.strictObject({
       key: field(z.string().regex(/^[a-z_]+$/), '概念键'),
       name: field(z.string().min(1), '概念名称'),
@@ -16,7 +16,7 @@ export const ConceptsFile = z.strictObject({
         '原文标签',
       ),
     }),
-  ),
+  ), '概念表'),
 });
 export type ConceptsFile = z.infer<typeof ConceptsFile>;
 export type Concept = ConceptsFile['concepts'][number];

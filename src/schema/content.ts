@@ -126,7 +126,16 @@ const base = {
   id: field(Slug, '报告编号', '决定永久链接 /reports/{id}/'),
   title: field(z.string().min(1), '标题'),
   department: field(z.string().min(1), '部门'),
-  sector: field(z.string().min(1), '行业'),
+  sector: field(
+    z.string().min(1).optional(),
+    '行业',
+    'content/sectors.yaml 中的行业名，如 卫生健康；不写时构建按部门名称和 sectors.yaml 的名称规则判定，并在报告上注明',
+  ),
+  department_type: field(
+    z.string().min(1).optional(),
+    '单位类型',
+    'content/sectors.yaml 中的单位类型：主管部门、二级单位、乡镇政府、街道办事处；不写时按部门名称的结尾判定',
+  ),
   region: field(RegionCode, '地区代码'),
   fiscal_year: FiscalYear,
   fiscal_year_status: field(z.enum(['已注明', '推断', '未注明']).optional(), '年度状态'),

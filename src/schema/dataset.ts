@@ -22,6 +22,7 @@ export const Dataset = z.object({
   reports: z.array(Report),
   districts: z.array(District),
   sectors: SectorsFile.shape.sectors,
+  department_types: SectorsFile.shape.department_types,
   concepts: field(ConceptsFile.shape.concepts, '概念表', '原文标签到统一概念的对照，以及比率重算所用的分子、分母'),
   indicator_catalogue: field(z.array(CatalogueIndicator), '标准指标目录'),
   unlinked_indicators: field(

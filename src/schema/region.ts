@@ -18,14 +18,14 @@ export const RegionsFile = z.strictObject({
     '市',
     '只在全国行政区划中没有或要改写名称时填写',
   ),
-  districts: z.array(
+  districts: field(z.array(
     z.strictObject({
       code: RegionCode,
       slug: field(Slug, '网址别名', '用于 /districts/{slug}/ 的网址，发布后不要更改'),
       name: field(z.string().min(1), '区县名', '不填则取全国行政区划中的名称').optional(),
       city: field(RegionCode, '所属市代码', '不填则取全国行政区划中的上级市（直辖市的区县为该市）').optional(),
     }),
-  ),
+  ), '区县'),
 });
 export type RegionsFile = z.infer<typeof RegionsFile>;
 

@@ -197,6 +197,17 @@ export const Report = z.object({
   title: field(z.string(), '标题'),
   department: field(z.string(), '部门'),
   sector: field(z.string(), '行业'),
+  sector_rule: field(
+    z.string().nullable(),
+    '行业判定规则',
+    '内容文件没有写行业、由构建按 content/sectors.yaml 的名称规则判定时，部门名称中匹配的片段（如 卫生健康）；内容文件写明行业时为 null',
+  ),
+  department_type: field(z.string(), '单位类型', '主管部门、二级单位、乡镇政府、街道办事处（content/sectors.yaml）；比对只把同一行业、同一类型的单位放在一起'),
+  department_type_rule: field(
+    z.string().nullable(),
+    '单位类型判定规则',
+    '内容文件没有写单位类型、由构建按部门名称的结尾判定时，匹配的结尾（如 局、卫生院）；内容文件写明时为 null',
+  ),
   region: Region,
   fiscal_year: FiscalYear,
   publication: Publication,

@@ -1,4 +1,5 @@
 import type { ComparisonView } from './compare.ts';
+import { NOT_HELD, NOT_PUBLISHED } from './format.ts';
 import type { Cell, MetricView } from './metric-view.ts';
 
 /**
@@ -9,6 +10,8 @@ import type { Cell, MetricView } from './metric-view.ts';
 export const COLUMNS = [
   ['metric', '指标'],
   ['year', '年度'],
+  ['sector', '行业'],
+  ['department_type', '单位类型'],
   ['region_code', '地区代码'],
   ['region', '地区'],
   ['basis', '口径'],
@@ -20,6 +23,7 @@ export const COLUMNS = [
   ['change', '较上年变化'],
   ['detail', '说明'],
   ['report_id', '报告编号'],
+  ['department', '部门'],
   ['source_file', '原文文件'],
   ['source_line', '原文行'],
   ['source_sha256', '原文sha256'],
@@ -27,12 +31,15 @@ export const COLUMNS = [
 
 export type CsvRecord = Record<(typeof COLUMNS)[number][0], string>;
 
-const STATUS: Record<Cell['status'], string> = { value: '已公开', not_stated: '未公开（报告中没有）', no_report: '未公开（未收录报告）' };
+/** Why a row has a value or none: 未公开 only where a report the site holds does not state it (src/views/format.ts). */
+const STATUS: Record<Cell['status'], string> = { value: '已公开', not_stated: `${NOT_PUBLISHED}（收录的文件没有这一数字）`, no_report: NOT_HELD };
 
-export function cellRecord(view: Pick<ComparisonView, 'yearLabel'>, m: MetricView, c: Cell): CsvRecord {
+export function cellRecord(view: Pick<ComparisonView, 'yearLabel' | 'sector' | 'type'>, m: MetricView, c: Cell): CsvRecord {
   return {
     metric: m.metric.name,
     year: c.year === null ? (view.yearLabel.startsWith('年度未注明') ? '未注明' : '') : String(c.year),
+    sector: view.sector.name,
+    department_type: view.type.name,
     region_code: c.region.code,
     region: c.region.name,
     basis: c.basis ?? '',
@@ -45,6 +52,7 @@ export function cellRecord(view: Pick<ComparisonView, 'yearLabel'>, m: MetricVie
     change: c.change === null ? '' : String(Number(c.change.toFixed(6))),
     detail: c.detail ?? '',
     report_id: c.report_id ?? '',
+    department: c.department ?? '',
     source_file: c.source?.file ?? '',
     source_line: c.source ? String(c.source.line) : '',
     source_sha256: c.source?.sha256 ?? '',

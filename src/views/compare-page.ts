@@ -4,15 +4,15 @@ import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
 import { CHART_BARS, chartNote, chartRows } from './chart-rows.ts';
 import { cellRecord, metricRecords, type CsvRecord } from './compare-csv.ts';
-import type { ComparisonView } from './compare.ts';
-import { formatYear } from './format.ts';
+import { typeViewsOf, type ComparisonView } from './compare.ts';
+import { formatYear, NOT_HELD, NOT_PUBLISHED } from './format.ts';
 import { summarize, type Cell, type Group, type MetricView } from './metric-view.ts';
 import { formatChange, METRICS, type Metric } from './metrics.ts';
 import { pack, pageText, pager, type Pager } from './paging.ts';
 import type { PlanVsActual } from './plans.ts';
 import { perBuild } from './per-build.ts';
 import type { SiteData } from './site-data.ts';
-import { compareUrl, reportUrl, url } from './urls.ts';
+import { reportUrl, url } from './urls.ts';
 
 /**
  * A comparison view as its pages show it: the text around the charts, and each metric's chart and table.
@@ -37,8 +37,10 @@ export interface ComparePage {
   lead: string;
   /** The reports this page lists (none on an overview, which links to the cities' pages). */
   reports: { href: string; label: string }[];
-  /** The other views of the same sector. */
+  /** The other views of the same sector and department type (other years). */
   others: { href: string; label: string }[];
+  /** The views of the same year and sector, one per department type present (this one marked current). */
+  types: { href: string; label: string; reports: number; current: boolean }[];
   /** The controls offer every metric and the districts this page shows. */
   controls: { name: string; metrics: Metric[]; regions: Region[]; folded: boolean };
   charts: MetricChart[];
@@ -94,14 +96,24 @@ export interface MetricChart {
   /** Rows of each group on this page; `omitted` counts a group's rows left out of an overview. */
   groups: { group: Group; rows: { cell: Cell; csv: string; change: string }[]; omitted: number }[];
   missing: { cell: Cell; csv: string }[];
-  /** Districts without the figure left out of an overview, and where every row is listed. */
-  missingOmitted: number;
+  /**
+   * The same rows by why they have no figure, each with its heading: 未公开 (a report the site holds does not state
+   * it), then 本站未收录 (the site holds no report of the district for the view).
+   */
+  missingGroups: { status: 'not_stated' | 'no_report'; label: string; rows: { cell: Cell; csv: string }[] }[];
+  /** Rows without the figure left out of an overview, by reason, and where every row is listed. */
+  missingOmitted: { total: number; notStated: number; noReport: number };
   omittedHref: string | null;
   /** Whether the page shows part of the view (an overview or a city's page): the CSV holds every district. */
   partial: boolean;
   /** What the chart leaves to the table when it draws only the extremes (src/views/chart-rows.ts); '' when it draws all. */
   note: string;
 }
+
+const MISSING_GROUPS = [
+  { status: 'not_stated', label: `${NOT_PUBLISHED}（收录的文件没有写这一数字）` },
+  { status: 'no_report', label: `${NOT_HELD}（本站没有该地区的文件，不表示该部门没有公开）` },
+] as const;
 
 /** Reports (a district without one counts as one) a page of a comparison lists at most; beyond, the view is split. */
 export const PART_WEIGHT = 50;
@@ -184,11 +196,12 @@ function chartOf(view: ComparisonView, m: MetricView, viewPath: string, records:
     return { group, rows: shown.map(row), omitted: group.cells.length - shown.length };
   });
   const hasChange = m.groups.some((g) => g.cells.some((c) => c.prior));
+  const missing = overview ? [] : m.missing.map((cell) => ({ cell, csv: csv(cell) }));
   const csvPath = `${viewPath}${m.metric.key}.csv`;
   return {
     id: `c-${m.metric.key}`,
     m,
-    caption: `${view.yearLabel}${m.metric.name}（${m.metric.unit}；按口径分组，未公开的地区列在最后${overview ? '；各组只列最高和最低的几项，全部见各市页面' : ''}）`,
+    caption: `${view.yearLabel}${m.metric.name}（${m.metric.unit}；${view.type.name}；按口径分组，${NOT_PUBLISHED}和${NOT_HELD}的列在最后${overview ? '；各组只列最高和最低的几项，全部见各市页面' : ''}）`,
     csvPath,
     csvHref: url(csvPath),
     records,
@@ -196,18 +209,25 @@ function chartOf(view: ComparisonView, m: MetricView, viewPath: string, records:
     hasChange,
     columns: 6 + (hasChange ? 1 : 0),
     groups,
-    missing: overview ? [] : m.missing.map((cell) => ({ cell, csv: csv(cell) })),
-    missingOmitted: overview ? m.missing.length : 0,
+    missing,
+    missingGroups: MISSING_GROUPS.map((g) => ({ ...g, rows: missing.filter((r) => r.cell.status === g.status) })).filter((g) => g.rows.length),
+    missingOmitted: overview
+      ? { total: m.missing.length, notStated: m.missing.filter((c) => c.status === 'not_stated').length, noReport: m.missing.filter((c) => c.status === 'no_report').length }
+      : { total: 0, notStated: 0, noReport: 0 },
     omittedHref: overview ? '#h-parts' : null,
     partial,
     note: overview ? '' : chartNote(drawn.rows.length, cells.length, drawn.k),
   };
 }
 
+/** What the view holds, and the two ways a district can be without a figure. */
 function leadOf(view: ComparisonView): string {
-  if (view.year === 'nd') return '这些文件没有写明所属年度，本站不推断年度，也不把它们放进任何一年的比对。';
-  if (view.year === 'latest') return '每个区取本站收录的最新一年的自评文件；年度写在地区名后。不同年度的数字并列时请留意年度差别。';
-  return `${view.yearLabel}${view.sector.name}部门的自评文件。口径不同的数字分组列出，不能直接相比；没有公开某项数字的地区列为「未公开」。`;
+  const what = `${view.sector.name}行业的${view.type.name}`;
+  const only = `只把${view.type.name}放在一起比较，不与同一行业的其他类型单位相比。`;
+  const missing = `本站没有某地区的文件时写「${NOT_HELD}」（不表示该部门没有公开）；收录的文件没有写某项数字时写「${NOT_PUBLISHED}」。`;
+  if (view.year === 'nd') return `${what}中没有写明所属年度的文件：本站不推断年度，也不把它们放进任何一年的比对。${only}`;
+  if (view.year === 'latest') return `每个区取本站收录的${what}最新一年的自评文件；年度写在地区名后。不同年度的数字并列时请留意年度差别。${only}${missing}`;
+  return `${view.yearLabel}${what}的自评文件。${only}口径不同的数字分组列出，不能直接相比；${missing}`;
 }
 
 const reportLink = (view: ComparisonView) => (r: Report) => ({
@@ -224,19 +244,23 @@ function regionsShown(charts: MetricChart[]): Region[] {
 
 /** The pages of every comparison view: one per view, or a view's overview and its cities' pages. */
 export function buildComparePages(dataset: Pick<Dataset, 'regions'>, comparisons: ComparisonView[]): ComparePage[] {
-  const partsOf = new Map(comparisons.map((v) => [v, compareParts(v, dataset.regions, `compare/${v.year}/${v.sector.slug}/`)]));
+  const partsOf = new Map(comparisons.map((v) => [v, compareParts(v, dataset.regions, v.path)]));
+  const sameType = (a: ComparisonView, b: ComparisonView) => a.sector.slug === b.sector.slug && a.type.slug === b.type.slug;
   return comparisons.flatMap((view) => {
-    const path = `compare/${view.year}/${view.sector.slug}/`;
-    const title = `${view.yearLabel} · ${view.sector.name} · 各区比对`;
-    const crumb = `${view.yearLabel} · ${view.sector.name}`;
+    const path = view.path;
+    const title = `${view.yearLabel} · ${view.sector.name} · ${view.type.name} · 各区比对`;
+    const crumb = `${view.yearLabel} · ${view.sector.name} · ${view.type.name}`;
     const records = new Map(view.metrics.map((m) => [m.metric.key, metricRecords(view, m)]));
     const csv = { path: `${path}view.csv`, href: url(`${path}view.csv`) };
-    const others = comparisons.filter((v) => v.sector.slug === view.sector.slug && v.year !== view.year).map((v) => ({ href: compareUrl(v), label: v.yearLabel }));
+    const others = comparisons.filter((v) => sameType(v, view) && v.year !== view.year).map((v) => ({ href: url(v.path), label: v.yearLabel }));
+    const types = typeViewsOf(comparisons, view).map((v) => ({ href: url(v.path), label: v.type.name, reports: v.reports.length, current: v === view }));
+    const controlsName = `${view.sector.slug}-${view.year}${view.defaultType ? '' : `-${view.type.slug}`}`;
     const base = {
       view,
-      description: `${view.yearLabel}${view.sector.name}部门各区比对：预算、支出、预算执行率、自评得分与任务资金，按口径分组。`,
+      description: `${view.yearLabel}${view.sector.name}行业${view.type.name}各区比对：预算、支出、预算执行率、自评得分与任务资金，按口径分组。`,
       lead: leadOf(view),
       others,
+      types,
       csv,
     };
     const parts = partsOf.get(view)!;
@@ -249,7 +273,7 @@ export function buildComparePages(dataset: Pick<Dataset, 'regions'>, comparisons
         crumb,
         crumbs: [{ label: crumb }],
         reports: view.reports.map(reportLink(view)),
-        controls: { name: `${view.sector.slug}-${view.year}`, metrics: METRICS, regions: dataset.regions, folded: dataset.regions.length > OPEN_DISTRICTS },
+        controls: { name: controlsName, metrics: METRICS, regions: dataset.regions, folded: dataset.regions.length > OPEN_DISTRICTS },
         charts: view.metrics.map((m) => chartOf(view, m, path, records.get(m.metric.key)!, false)),
         plans: view.plans,
         planCount: view.plans.length,
@@ -267,7 +291,7 @@ export function buildComparePages(dataset: Pick<Dataset, 'regions'>, comparisons
       crumb,
       crumbs: [{ label: crumb }],
       reports: [],
-      controls: { name: `${view.sector.slug}-${view.year}`, metrics: METRICS, regions: overviewRegions, folded: overviewRegions.length > OPEN_DISTRICTS },
+      controls: { name: controlsName, metrics: METRICS, regions: overviewRegions, folded: overviewRegions.length > OPEN_DISTRICTS },
       charts: overviewCharts,
       plans: [],
       planCount: view.plans.length,
@@ -279,19 +303,20 @@ export function buildComparePages(dataset: Pick<Dataset, 'regions'>, comparisons
       const reports = new Set(part.reports.map((r) => r.id));
       const plans = view.plans.filter((p) => regions.has(p.region.code) && reports.has(p.actual.id));
       // A city's page links to the same city's page of the other views, where they are split too.
-      const othersHere = comparisons
-        .filter((v) => v.sector.slug === view.sector.slug && v.year !== view.year)
-        .map((v) => ({ href: partsOf.get(v)?.find((x) => x.city.code === part.city.code)?.href ?? compareUrl(v), label: v.yearLabel }));
+      const cityPage = (v: ComparisonView) => partsOf.get(v)?.find((x) => x.city.code === part.city.code)?.href ?? url(v.path);
+      const othersHere = comparisons.filter((v) => sameType(v, view) && v.year !== view.year).map((v) => ({ href: cityPage(v), label: v.yearLabel }));
+      const typesHere = typeViewsOf(comparisons, view).map((v) => ({ href: cityPage(v), label: v.type.name, reports: v.reports.length, current: v === view }));
       return {
         ...base,
         others: othersHere,
+        types: typesHere,
         path: partPath,
         href: url(partPath),
-        title: `${view.yearLabel} · ${view.sector.name} · ${part.label} · 各区比对`,
+        title: `${view.yearLabel} · ${view.sector.name} · ${view.type.name} · ${part.label} · 各区比对`,
         crumb: part.label,
         crumbs: [{ label: crumb, href: overview.href }, { label: part.label }],
         reports: part.reports.map(reportLink(view)),
-        controls: { name: `${view.sector.slug}-${view.year}-${part.city.code}${part.page > 1 ? `-${part.page}` : ''}`, metrics: METRICS, regions: part.regions, folded: part.regions.length > OPEN_DISTRICTS },
+        controls: { name: `${controlsName}-${part.city.code}${part.page > 1 ? `-${part.page}` : ''}`, metrics: METRICS, regions: part.regions, folded: part.regions.length > OPEN_DISTRICTS },
         charts: view.metrics.map((m) => chartOf(view, sliceOf(view, m, part), path, records.get(m.metric.key)!, false, true)),
         plans,
         planCount: plans.length,
@@ -309,19 +334,30 @@ export function compareHrefFor(pages: ComparePage[]): (view: ComparisonView, reg
   return (view, regionCode) => {
     const own = byView.get(view) ?? [];
     const part = own.find((p) => p.split?.part?.regions.some((r) => r.code === regionCode));
-    return (part ?? own[0])?.href ?? compareUrl(view);
+    return (part ?? own[0])?.href ?? url(view.path);
   };
 }
 
 /** Pages a view's own address shows: the view, or its overview. */
 export const isViewPage = (p: ComparePage) => p.split?.level !== 'part';
 
-/** /compare/: each sector with its views. */
-export function buildCompareIndex(dataset: Pick<Dataset, 'sectors'>, comparisons: ComparisonView[]): { sector: Sector; views: { href: string; label: string; reports: number }[] }[] {
-  return dataset.sectors.map((sector) => ({
-    sector,
-    views: comparisons.filter((v) => v.sector.slug === sector.slug).map((v) => ({ href: compareUrl(v), label: v.yearLabel, reports: v.reports.length })),
-  }));
+export interface CompareIndexSector {
+  sector: Sector;
+  /** Each year of the sector (then 年度未注明 and the latest-year view) with a view per department type. */
+  years: { label: string; views: { href: string; type: string; reports: number }[] }[];
+}
+
+/** /compare/: each sector that has views, its years and, in each, a view per department type; and the sectors without any. */
+export function buildCompareIndex(dataset: Pick<Dataset, 'sectors'>, comparisons: ComparisonView[]): { sectors: CompareIndexSector[]; empty: Sector[] } {
+  const sectors = dataset.sectors.map((sector) => {
+    const years = new Map<string, CompareIndexSector['years'][number]>();
+    for (const v of comparisons.filter((x) => x.sector.slug === sector.slug)) {
+      const year = years.get(v.year) ?? years.set(v.year, { label: v.yearLabel, views: [] }).get(v.year)!;
+      year.views.push({ href: url(v.path), type: v.type.name, reports: v.reports.length });
+    }
+    return { sector, years: [...years.values()] };
+  });
+  return { sectors: sectors.filter((s) => s.years.length), empty: sectors.filter((s) => !s.years.length).map((s) => s.sector) };
 }
 
 export const comparePages = perBuild((data: SiteData) => buildComparePages(data.dataset, data.comparisons));

@@ -10,14 +10,14 @@ import { KINDS, type Kind } from '../schema/content.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
-import { formatYear } from './format.ts';
+import { formatYear, NOT_HELD } from './format.ts';
 import { perBuild } from './per-build.ts';
 import { isSelfEvaluation, placeName } from './report-facts.ts';
 import type { SiteData } from './site-data.ts';
 import { chunk, pageText, pager, pagePath, type Pager } from './paging.ts';
 import { coverageUrl, districtUrl, reportUrl, url } from './urls.ts';
 
-export const NOT_HELD = '本站未收录';
+export { NOT_HELD };
 
 /** When a document says it was published or filed, and how that stands to its fiscal year. */
 export interface Timing {

@@ -109,7 +109,7 @@ export function buildDistrictPages(
       series: series.years.length > 1 ? series : null,
       comparisons: site.comparisons
         .filter((v) => v.reports.some((r) => r.region.code === district.code))
-        .map((v) => ({ href: compareHref(v, district.code), label: `${v.yearLabel} · ${v.sector.name}` })),
+        .map((v) => ({ href: compareHref(v, district.code), label: `${v.yearLabel} · ${v.sector.name}${v.defaultType ? '' : ` · ${v.type.name}`}` })),
     };
   });
 }

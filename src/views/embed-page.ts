@@ -10,6 +10,7 @@ import type { ComparePage, MetricChart } from './compare-page.ts';
 import { comparePages } from './compare-page.ts';
 import { perBuild } from './per-build.ts';
 import type { SiteData } from './site-data.ts';
+import { NOT_HELD, NOT_PUBLISHED } from './format.ts';
 import { embedPath, url } from './urls.ts';
 import { DEFAULT_STATE, fullHref, iframeSnippet } from './view-state.ts';
 
@@ -41,22 +42,24 @@ export interface EmbedPage {
 
 /** A height that shows the chart and the start of its table without scrolling, within reason. */
 function heightOf(charts: MetricChart[]): number {
-  const rows = (c: MetricChart) => c.groups.reduce((n, g) => n + g.rows.length + 1 + (g.omitted ? 1 : 0), 0) + (c.missing.length ? c.missing.length + 1 : 0) + (c.missingOmitted ? 1 : 0);
+  const rows = (c: MetricChart) => c.groups.reduce((n, g) => n + g.rows.length + 1 + (g.omitted ? 1 : 0), 0) + c.missingGroups.reduce((n, g) => n + g.rows.length + 1, 0) + (c.missingOmitted.total ? 1 : 0);
   const one = (c: MetricChart) => 150 + (c.bars ? 60 + c.bars * 54 : 0) + 44 * (rows(c) + 1);
   return Math.min(1200, Math.max(360, 80 + charts.reduce((n, c) => n + one(c), 0)));
 }
 
 export function embedTitle(page: ComparePage, chart: MetricChart | null, siteTitle: string): string {
   const part = page.split?.part ? `${page.split.part.label} · ` : '';
-  return `${page.view.yearLabel} · ${page.view.sector.name} · ${part}${chart ? chart.m.metric.name : '各区比对'}（${siteTitle}）`;
+  return `${page.view.yearLabel} · ${page.view.sector.name} · ${page.view.type.name} · ${part}${chart ? chart.m.metric.name : '各区比对'}（${siteTitle}）`;
 }
 
 /** The one sentence under a whole view's embed: what it shows, from how many documents. */
 function summaryOf(page: ComparePage): string {
   const { view, split } = page;
   const part = split?.part;
-  const what = `${view.yearLabel}${view.sector.name}部门${part ? `${part.label}各区` : '各区'}比对：${page.charts.length} 项指标，据 ${part ? part.reports.length : view.reports.length} 份文件；口径不同的数字分组列出`;
-  return split?.level === 'overview' ? `${what}，每组只列最高和最低的几项，全部见完整视图。` : `${what}，没有某项数字的地区列在最后。`;
+  const what = `${view.yearLabel}${view.sector.name}行业${view.type.name}${part ? `${part.label}各区` : '各区'}比对：${page.charts.length} 项指标，据 ${part ? part.reports.length : view.reports.length} 份文件；口径不同的数字分组列出`;
+  return split?.level === 'overview'
+    ? `${what}，每组只列最高和最低的几项，全部见完整视图。`
+    : `${what}，收录的文件没有写某项数字的（${NOT_PUBLISHED}）和本站没有其文件的地区（${NOT_HELD}）列在最后。`;
 }
 
 export function embedCode(page: ComparePage, chart: MetricChart | null, site: { title: string; url?: string | null }): EmbedCode {
@@ -89,7 +92,7 @@ export function buildEmbedPages(pages: ComparePage[]): EmbedPage[] {
         charts: [chart],
         path: embedPath(compare.path, chart.m.metric.key),
         href: url(embedPath(compare.path, chart.m.metric.key)),
-        title: `${compare.view.yearLabel} · ${compare.view.sector.name} · ${compare.split?.part ? `${compare.split.part.label} · ` : ''}${chart.m.metric.name}`,
+        title: `${compare.view.yearLabel} · ${compare.view.sector.name} · ${compare.view.type.name} · ${compare.split?.part ? `${compare.split.part.label} · ` : ''}${chart.m.metric.name}`,
         summary: chart.m.summary,
         full: fullHref(compare.href, { ...DEFAULT_STATE, metric: chart.m.metric.key }),
         reports: compare.split?.part ? compare.split.part.reports.length : compare.view.reports.length,

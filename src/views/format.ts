@@ -6,6 +6,14 @@ import { groupDigits } from '../text/number.ts';
 
 export const NOT_STATED = '未注明';
 
+/**
+ * Where a comparison or a series has no figure, it says why. 本站未收录: the site holds no document of that district
+ * (year, sector, type) — which says nothing of whether the department published one. 未公开: a document the site
+ * holds does not state the figure. The coverage pages use NOT_HELD in the same sense.
+ */
+export const NOT_HELD = '本站未收录';
+export const NOT_PUBLISHED = '未公开';
+
 export function formatWan(wanText: string | null | undefined): string {
   return wanText === null || wanText === undefined ? NOT_STATED : `${groupDigits(wanText)} 万元`;
 }

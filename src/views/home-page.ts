@@ -28,7 +28,10 @@ export function buildHomePage(site: Pick<SiteIndex, 'dataset' | 'byYear'> & { co
     reportCount: site.dataset.reports.length,
     coveredDistricts: regions.counts.covered,
     regions: regions.start,
-    comparisons: site.comparisons.map((v) => ({ href: compareUrl(v), label: `${v.yearLabel}（${v.sector.name}）` })),
+    // The default view of each year and sector: 主管部门 where there are any, else the first type present.
+    comparisons: site.comparisons
+      .filter((v, i, all) => all.findIndex((x) => x.sector.slug === v.sector.slug && x.year === v.year) === i)
+      .map((v) => ({ href: compareUrl(v), label: `${v.yearLabel}（${v.sector.name}${v.defaultType ? '' : ` · ${v.type.name}`}）` })),
     latest: site.byYear.slice(0, LATEST),
   };
 }

@@ -2,22 +2,37 @@ import { BASES } from '../schema/basis.ts';
 import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
 import type { Concepts } from './concepts.ts';
+import { NOT_HELD, NOT_PUBLISHED } from './format.ts';
 import { valuesOf, type Metric, type Value } from './metrics.ts';
 
 /**
  * One metric across districts: the cells of a comparison, grouped by basis, and its summary sentence.
  * The rules that keep a comparison honest live here, not in pages:
  * - only figures of one basis (口径) share a group; each group is labelled;
- * - a district without the figure is listed as 未公开, never as zero and never left out.
+ * - a district without the figure is listed, never as zero and never left out, and says why: 本站未收录 where the
+ *   site holds no report of the district for the view (which says nothing of whether the department published
+ *   one), 未公开 where a report the site holds does not state the figure.
  */
 
 export type CellStatus = 'value' | 'not_stated' | 'no_report';
+
+/** The 说明 of a cell whose report does not state the figure. */
+export const NOT_PUBLISHED_DETAIL = '收录的文件没有写这一数字';
+
+/** What a metric view is computed for: the view's year label and what a district without a report in it is told. */
+export interface ViewContext {
+  yearLabel: string;
+  /** The 说明 of a district without a report: 「本站未收录该地区卫生健康行业主管部门 2023 年度的文件」. */
+  noReport: string;
+}
 
 export interface Cell {
   region: Region;
   /** Category label shown under the bar: district, with the year in cross-year views. */
   label: string;
   report_id: string | null;
+  /** The department of the report (null for a district without one). */
+  department: string | null;
   year: number | null;
   status: CellStatus;
   value: number | null;
@@ -41,25 +56,26 @@ export interface Group {
 export interface MetricView {
   metric: Metric;
   groups: Group[];
-  /** Districts without this figure: no report in the view (no_report) or a report that does not state it. */
+  /** Districts without this figure: reports that do not state it (not_stated), then districts without a report in the view (no_report). */
   missing: Cell[];
   summary: string;
 }
 
 export type PriorOf = (report: Report, metric: Metric, basis: string) => { year: number; value: number; display: string } | null;
 
-function cellFrom(report: Report | null, region: Region, label: string, v: Value | null, status: CellStatus): Cell {
+function cellFrom(report: Report | null, region: Region, label: string, v: Value | null, status: CellStatus, context: ViewContext): Cell {
   return {
     region,
     label,
     report_id: report?.id ?? null,
+    department: report?.department ?? null,
     year: report?.fiscal_year.value ?? null,
     status,
     value: v?.value ?? null,
-    display: v?.display ?? '未公开',
+    display: v?.display ?? (status === 'no_report' ? NOT_HELD : NOT_PUBLISHED),
     basis: v?.basis ?? null,
     printed_label: v?.printed_label ?? null,
-    detail: status === 'no_report' ? '本站未收录该地区这一年度的报告' : status === 'not_stated' ? '报告中没有这一数字' : (v?.detail ?? null),
+    detail: status === 'no_report' ? context.noReport : status === 'not_stated' ? NOT_PUBLISHED_DETAIL : (v?.detail ?? null),
     source: report && v?.line ? { file: report.source.file, line: v.line, sha256: report.source.sha256 } : null,
     prior: null,
     change: null,
@@ -75,10 +91,13 @@ function basisLabel(basis: string): string {
   return basis.endsWith('口径') ? basis : `${basis}口径`;
 }
 
-/** Districts named in a summary as not publishing a figure; beyond, the sentence counts them (the table lists all). */
+/** Districts named in a summary as without a figure, for each reason; beyond, the sentence counts them (the table lists all). */
 const MISSING_NAMED = 10;
 
-/** One sentence, computed from the data: who is highest and lowest in each group, and who has not published. */
+/**
+ * One sentence, computed from the data: who is highest and lowest in each group, which reports the site holds do
+ * not state the figure (未公开), and which districts the site holds no report of (本站未收录).
+ */
 export function summarize(metric: Metric, groups: Group[], missing: Cell[], yearLabel: string): string {
   const parts = groups.map((g) => {
     const sorted = [...g.cells].sort((a, b) => b.value! - a.value!);
@@ -88,10 +107,18 @@ export function summarize(metric: Metric, groups: Group[], missing: Cell[], year
     const lo = sorted[sorted.length - 1]!;
     return `${within}${hi.label}最高（${hi.display}），${lo.label}最低（${lo.display}）`;
   });
-  const named = missing.slice(0, MISSING_NAMED).map((c) => c.label).join('、');
-  const none = !missing.length ? '' : missing.length > MISSING_NAMED ? `${named}等 ${missing.length} 项未公开` : `${named}未公开`;
-  const body = [...parts, none].filter(Boolean).join('；');
-  return `${yearLabel}${metric.name}：${body || '各区均未公开'}。`;
+  const named = (cells: Cell[], unit: string) => {
+    const names = cells.slice(0, MISSING_NAMED).map((c) => c.label).join('、');
+    return cells.length > MISSING_NAMED ? `${names}等 ${cells.length} ${unit}` : names;
+  };
+  const notStated = missing.filter((c) => c.status === 'not_stated');
+  const noReport = missing.filter((c) => c.status === 'no_report');
+  const body = [
+    ...(parts.length ? parts : ['没有数值']),
+    notStated.length ? `${named(notStated, '项')}${NOT_PUBLISHED}` : '',
+    noReport.length ? `${NOT_HELD}${named(noReport, '个地区')}的文件` : '',
+  ].filter(Boolean);
+  return `${yearLabel}${metric.name}：${body.join('；')}。`;
 }
 
 function byValueDesc(a: Cell, b: Cell): number {
@@ -106,21 +133,21 @@ export function metricView(
   metric: Metric,
   entries: { region: Region; reports: Report[]; label: (r: Report | null) => string }[],
   concepts: Concepts,
-  yearLabel: string,
+  context: ViewContext,
   priorOf?: PriorOf,
 ): MetricView {
   const groups = new Map<string, Cell[]>();
   const missing: Cell[] = [];
   for (const e of entries) {
     if (!e.reports.length) {
-      missing.push(cellFrom(null, e.region, e.label(null), null, 'no_report'));
+      missing.push(cellFrom(null, e.region, e.label(null), null, 'no_report', context));
       continue;
     }
     for (const report of e.reports) {
       const values = valuesOf(report, metric, concepts);
-      if (!values.length) missing.push(cellFrom(report, e.region, e.label(report), null, 'not_stated'));
+      if (!values.length) missing.push(cellFrom(report, e.region, e.label(report), null, 'not_stated', context));
       for (const v of values) {
-        const cell = cellFrom(report, e.region, e.label(report), v, 'value');
+        const cell = cellFrom(report, e.region, e.label(report), v, 'value', context);
         const prior = priorOf?.(report, metric, v.basis) ?? null;
         if (prior) {
           cell.prior = prior;
@@ -135,5 +162,7 @@ export function metricView(
   const list = [...groups]
     .sort(([a], [b]) => BASIS_ORDER.indexOf(a) - BASIS_ORDER.indexOf(b))
     .map(([basis, cells]) => ({ basis, label: basisLabel(basis), cells: cells.sort(byValueDesc) }));
-  return { metric, groups: list, missing, summary: summarize(metric, list, missing, yearLabel) };
+  // Reports that do not state the figure first, then the districts the site holds no report of.
+  missing.sort((a, b) => Number(a.status === 'no_report') - Number(b.status === 'no_report'));
+  return { metric, groups: list, missing, summary: summarize(metric, list, missing, context.yearLabel) };
 }

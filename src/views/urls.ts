@@ -28,12 +28,13 @@ export const provinceUrl = (code: string) => url(`regions/${code}/`);
 export const cityUrl = (code: string) => url(`regions/${code}/`);
 export const sourceSlug = (file: string) => file.replace(/\.txt$/, '');
 export const sourceUrl = (file: string, line?: number) => on(shardOfSource.get(file), `sources/${sourceSlug(file)}/`) + (line ? `#L${line}` : '');
-export const compareUrl = (view: { year: string; sector: { slug: string } }) => url(`compare/${view.year}/${view.sector.slug}/`);
+/** A comparison view's page: compare/{year}/{sector}/, or compare/{year}/{sector}/{type}/ for a type other than the default. */
+export const compareUrl = (view: { path: string }) => url(view.path);
 export const coverageUrl = (slug?: string) => url(slug ? `coverage/${slug}/` : 'coverage/');
 export const reuseUrl = () => url('reuse/');
 /**
  * The minimal page of a comparison page (a view, or a city's page of a split view: its path under the base, as
- * compare/2023/health/ or compare/2023/health/440100/) or of one chart of it, that other sites may frame
+ * compare/2023/health/, compare/2023/health/440100/ or compare/2023/health/subordinate/) or of one chart of it, that other sites may frame
  * (src/views/embed-page.ts).
  */
 export const embedPath = (comparePath: string, metric?: string) => `embed/${comparePath}${metric ? `${metric}/` : ''}`;

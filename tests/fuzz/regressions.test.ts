@@ -220,8 +220,8 @@ describe('registries the importer used to throw on', () => {
 
   it('a registry that breaks its schema is named, located and in Chinese (was: TypeError for sectors.yaml; "Invalid input: expected array" for concepts.yaml)', async () => {
     for (const [file, text, expected] of [
-      ['sectors.yaml', 'sectors: 卫生健康\n', '字段：（无中文名）（sectors）  值："卫生健康"\n    类型不对：应为列表，实际是文字'],
-      ['concepts.yaml', 'concepts: 1\n', '字段：（无中文名）（concepts）  值：1\n    类型不对：应为列表，实际是数字'],
+      ['sectors.yaml', 'sectors: 卫生健康\n', '字段：行业（sectors）  值："卫生健康"\n    类型不对：应为列表，实际是文字'],
+      ['concepts.yaml', 'concepts: 1\n', '字段：概念表（concepts）  值：1\n    类型不对：应为列表，实际是数字'],
     ]) {
       const dir = fixtureContent();
       writeFileSync(join(dir, file!), text!);

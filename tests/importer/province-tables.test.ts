@@ -229,8 +229,8 @@ describe('headline figures in running text', () => {
 describe('round trip: Hunan 自评表 drafts validate with the build and compare on 全年预算数', () => {
   const dir = mkdtempSync(join(tmpdir(), 'jx-province-'));
   const cases = [
-    { prefix: '12_', source: 'lingling-2021.txt', sector: '林业', district: { code: '431102', name: '零陵区', slug: 'yongzhou-lingling' } },
-    { prefix: '19_', source: 'hengshan-2023.txt', sector: '乡镇政府', district: { code: '430423', name: '衡山县', slug: 'hengyang-hengshan' } },
+    { prefix: '12_', source: 'lingling-2021.txt', sector: '农林水', type: '主管部门', district: { code: '431102', name: '零陵区', slug: 'yongzhou-lingling' } },
+    { prefix: '19_', source: 'hengshan-2023.txt', sector: '一般公共服务', type: '乡镇政府', district: { code: '430423', name: '衡山县', slug: 'hengyang-hengshan' } },
   ];
   let reports: Report[] = [];
   let errors: string[] = [];
@@ -238,10 +238,8 @@ describe('round trip: Hunan 自评表 drafts validate with the build and compare
 
   beforeAll(() => {
     for (const f of readdirSync('content').filter((n) => n.endsWith('.yaml'))) cpSync(join('content', f), join(dir, f));
-    // The steps the draft's comments ask of the reviewer: add the district to the region list, name the sector.
-    const sectors = parse(readFileSync(join(dir, 'sectors.yaml'), 'utf8'));
-    sectors.sectors.push({ name: '林业', slug: 'forestry' }, { name: '乡镇政府', slug: 'township' });
-    writeFileSync(join(dir, 'sectors.yaml'), stringify(sectors));
+    // The step the draft's comments ask of the reviewer: add the district to the region list. Sector and type come
+    // from the rules of sectors.yaml, as the build would assign them.
     const regions = parse(readFileSync(join(dir, 'regions.yaml'), 'utf8'));
     // Code and slug only: the name, city and province come from the national registry.
     regions.districts.push(...cases.map((c) => ({ code: c.district.code, slug: c.district.slug })));
@@ -255,8 +253,9 @@ describe('round trip: Hunan 自评表 drafts validate with the build and compare
       const r = extractDraft(text, { registries: local });
       if (!r.ok) throw new Error(r.message);
       const md = writeDraft({ draft: r.draft, id: r.id, sourceFile: c.source, sha256: new SourceText(text).sha256, inputName: c.source, importedAt: 'test' });
-      expect(md).toMatch(/^sector: (?:林业|未注明 # 待填.*)$/m);
-      writeFileSync(join(dir, 'reports', `${r.id}.md`), md.replace(/^sector: .*$/m, `sector: ${c.sector}`));
+      expect(md).toMatch(new RegExp(`^sector: ${c.sector} # 核对：按部门名称中的「.+」判定`, 'm'));
+      expect(md).toMatch(new RegExp(`^department_type: ${c.type} # 核对：按部门名称的结尾「.+」判定`, 'm'));
+      writeFileSync(join(dir, 'reports', `${r.id}.md`), md);
     }
     const built = buildDataset(dir);
     errors = built.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}:${i.line} ${i.message}`);
@@ -267,7 +266,10 @@ describe('round trip: Hunan 自评表 drafts validate with the build and compare
 
   it('builds both drafts without an error', () => {
     expect(errors).toEqual([]);
-    expect(reports.map((r) => r.department).sort()).toEqual(['衡山县贯塘乡人民政府', '零陵区林业局']);
+    expect(reports.map((r) => [r.department, r.sector, r.department_type]).sort()).toEqual([
+      ['衡山县贯塘乡人民政府', '一般公共服务', '乡镇政府'],
+      ['零陵区林业局', '农林水', '主管部门'],
+    ]);
   });
 
   it('normalizes 全年预算数 to budget and 年初预算数 to initial_budget, in 万元, all funds', () => {

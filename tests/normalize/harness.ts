@@ -4,7 +4,9 @@ import { parse } from 'yaml';
 import { normalizeReport, readerFor, type Path, type Reader, type ReportEnv } from '../../src/normalize/report.ts';
 import { keyPath } from '../../src/read/issue.ts';
 import { readContentFile } from '../../src/read/content-file.ts';
+import { DepartmentRules } from '../../src/read/department-rules.ts';
 import { ConceptIndex, resolveRegions } from '../../src/read/registry.ts';
+import { SectorsFile } from '../../src/schema/catalogue.ts';
 import { ConceptsFile } from '../../src/schema/concept.ts';
 import { ContentFile } from '../../src/schema/content.ts';
 import { labelAt } from '../../src/schema/meta.ts';
@@ -21,6 +23,7 @@ export const FIXTURES = 'tests/fixtures/normalize';
 const regionsFile = RegionsFile.parse(parse(readFileSync(join(FIXTURES, 'regions.yaml'), 'utf8')));
 export const regions = resolveRegions(regionsFile).regions;
 export const concepts = new ConceptIndex(ConceptsFile.parse(parse(readFileSync(join(FIXTURES, 'concepts.yaml'), 'utf8'))));
+export const rules = new DepartmentRules(SectorsFile.parse(parse(readFileSync(join(FIXTURES, 'sectors.yaml'), 'utf8'))));
 
 export interface Issue {
   severity: 'error' | 'warning';
@@ -36,6 +39,7 @@ export function envFor(source: string, over: Partial<ReportEnv> = {}): ReportEnv
   return {
     region: regions.get('440111')!,
     concepts,
+    rules,
     source: new SourceText(source),
     sourceFile: 'source.txt',
     contentFile: 'reports/test.md',
@@ -91,6 +95,7 @@ export function runCase(dir: string): { record: Report; issues: GoldenIssue[] } 
   const record = normalizeReport(file, {
     region,
     concepts,
+    rules,
     source: new SourceText(readFileSync(join(dir, 'source.txt'), 'utf8')),
     sourceFile: file.source.file,
     contentFile: `reports/${file.id}.md`,

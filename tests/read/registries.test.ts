@@ -54,7 +54,17 @@ describe('readRegistry', () => {
 
   it('validates sectors.yaml with its schema, as the build does', () => {
     const read = readRegistry(contentDir({ 'sectors.yaml': 'sectors:\n  - name: 卫生健康\n' }), 'sectors');
-    expect(read.issues).toMatchObject([{ path: ['sectors', 0, 'slug'], message: '缺少必填字段' }]);
+    expect(read.issues).toMatchObject([
+      { path: ['sectors', 0, 'slug'], message: '缺少必填字段' },
+      { path: ['department_types'], message: '缺少必填字段' },
+    ]);
+  });
+
+  it('refuses a department type slug that a city code or a metric page would take', () => {
+    const yaml = (slug: string) => `sectors: []\ndepartment_types:\n  - name: 主管部门\n    slug: "${slug}"\n    suffixes: [局]\n`;
+    expect(readRegistry(contentDir({ 'sectors.yaml': yaml('440100') }), 'sectors').issues).toMatchObject([{ path: ['department_types', 0, 'slug'], message: expect.stringContaining('至少含一个字母') }]);
+    expect(readRegistry(contentDir({ 'sectors.yaml': yaml('score') }), 'sectors').issues).toMatchObject([{ path: ['department_types', 0, 'slug'], message: expect.stringContaining('指标') }]);
+    expect(readRegistry(contentDir({ 'sectors.yaml': yaml('township') }), 'sectors').issues).toEqual([]);
   });
 
   it('names each required field of an empty file', () => {
@@ -70,7 +80,7 @@ describe('the importer reads the same registries', () => {
     expect(() => loadRegistries(dir)).toThrow(/sectors\.yaml 有误[\s\S]*网址别名（sectors\[0\]\.slug）/);
   });
   it('does without sectors.yaml, and not without concepts.yaml', () => {
-    expect(loadRegistries(contentDir({ 'sectors.yaml': undefined })).sectors).toEqual([]);
+    expect(loadRegistries(contentDir({ 'sectors.yaml': undefined })).rules).toBeNull();
     expect(() => loadRegistries(contentDir({ 'concepts.yaml': undefined }))).toThrow(/找不到 .*concepts\.yaml/);
   });
 });

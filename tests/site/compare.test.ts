@@ -114,13 +114,33 @@ describe('comparison pages in Chromium', () => {
 
   it('each view offers a GB/T 7714 citation with its permalink', () => {
     const html = readFileSync(join(testSite().out, 'compare/2023/health/index.html'), 'utf8');
-    expect(html).toMatch(/2023 年度 · 卫生健康 · 各区比对\[DS\/OL\]/);
+    expect(html).toMatch(/2023 年度 · 卫生健康 · 主管部门 · 各区比对\[DS\/OL\]/);
     expect(html).toContain('href="/compare/2023/health/"');
   });
 
-  it('the static CSV of a metric starts with a BOM and lists 未公开 districts with an empty value', () => {
+  it('the static CSV of a metric starts with a BOM and lists districts without the figure with an empty value and why', () => {
     const csv = readFileSync(join(testSite().out, 'compare/2023/health/execution_rate.csv'), 'utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv).toMatch(/荔湾区,,,,万元|荔湾区,,,,%/);
+    expect(csv).toMatch(/荔湾区,,,,%,本站未收录,本站未收录,/);
+    expect(csv.split('\r\n')[0]).toContain('行业,单位类型');
+    const score = readFileSync(join(testSite().out, 'compare/2023/health/score.csv'), 'utf8');
+    expect(score).toMatch(/白云区,,,,分,未公开,未公开（收录的文件没有这一数字）,/);
+    expect(score).not.toContain('未公开（未收录');
+  });
+
+  it('the page says 本站未收录 for districts the site holds no 2023 report of, 未公开 for the held report without a score, and names the type', async () => {
+    const { page } = await open('compare/2023/health/');
+    const missing = (id: string) =>
+      page.$$eval(`#${id}-table tbody[data-group="missing"]`, (bodies) =>
+        bodies.map((b) => [b.querySelector('.group-head th')!.textContent, [...b.querySelectorAll('tr.missing')].map((tr) => [tr.querySelector('th')!.textContent, tr.querySelector('td.num')!.textContent])]),
+      );
+    expect(await missing('c-execution_rate')).toEqual([['本站未收录（本站没有该地区的文件，不表示该部门没有公开）', [['荔湾区', '本站未收录'], ['阳东区', '本站未收录']]]]);
+    expect(await missing('c-score')).toEqual([
+      ['未公开（收录的文件没有写这一数字）', [['白云区', '未公开']]],
+      ['本站未收录（本站没有该地区的文件，不表示该部门没有公开）', [['荔湾区', '本站未收录'], ['阳东区', '本站未收录']]],
+    ]);
+    expect(await page.textContent('#c-score-summary')).toBe('2023 年度自评得分：只有花都区（96.82 分）；白云区未公开；本站未收录荔湾区、阳东区的文件。');
+    expect(await page.textContent('[data-department-types]')).toMatch(/单位类型：主管部门（本页，2 份文件）/);
+    await page.close();
   });
 });

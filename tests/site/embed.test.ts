@@ -89,7 +89,7 @@ describe('embed pages in Chromium', () => {
     await drawn(page);
     const codes = await page.$$eval('details[data-embed-code] textarea', (ts) => ts.map((t) => (t as HTMLTextAreaElement).value));
     expect(codes.length).toBe(1 + (await page.$$eval('figure[data-chart]', (fs) => fs.length)));
-    expect(codes[0]).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/compare\/2023\/health\/" title="2023 年度 · 卫生健康 · 各区比对（[^"]+）" width="100%" height="\d+" loading="lazy"><\/iframe>$/);
+    expect(codes[0]).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\/compare\/2023\/health\/" title="2023 年度 · 卫生健康 · 主管部门 · 各区比对（[^"]+）" width="100%" height="\d+" loading="lazy"><\/iframe>$/);
     await page.selectOption('select[name="metric"]', 'execution_rate');
     await page.uncheck('input[name="d"][value="440103"]');
     await page.uncheck('input[name="d"][value="441704"]');
@@ -97,7 +97,7 @@ describe('embed pages in Chromium', () => {
     const view = await page.$eval('#embed-view', (t) => (t as HTMLTextAreaElement).value);
     const src = /src="([^"]+)"/.exec(view)![1]!.replace(/&amp;/g, '&');
     expect(new URL(src).pathname + new URL(src).search).toBe('/embed/compare/2023/health/execution_rate/?d=440111%2C440114&sort=region');
-    expect(view).toMatch(/title="2023 年度 · 卫生健康 · 预算执行率（原文）（/);
+    expect(view).toMatch(/title="2023 年度 · 卫生健康 · 主管部门 · 预算执行率（原文）（/);
     const chart = await page.$eval('#embed-score', (t) => (t as HTMLTextAreaElement).value);
     expect(chart).toContain('/embed/compare/2023/health/score/?d=440111%2C440114&amp;sort=region');
     // The code's address shows the same view.

@@ -78,7 +78,8 @@ describe.each(sizes)('every page type stays bounded with %s synthetic reports', 
       const [overview, ...parts] = own;
       // 120 districts do not fit one page: the view's own address is the overview.
       expect(overview!.split?.level, view.year).toBe('overview');
-      expect(overview!.path).toBe(`compare/${view.year}/${view.sector.slug}/`);
+      expect(overview!.path).toBe(view.path);
+      expect(view.path).toBe(`compare/${view.year}/${view.sector.slug}/${view.defaultType ? '' : `${view.type.slug}/`}`);
       expect(overview!.reports).toEqual([]);
       expect(overview!.plans).toEqual([]);
       for (const chart of overview!.charts) {
@@ -96,7 +97,7 @@ describe.each(sizes)('every page type stays bounded with %s synthetic reports', 
       for (const p of parts) {
         const part = p.split!.part!;
         expect(part.reports.length + part.regions.filter((r) => !part.reports.some((x) => x.region.code === r.code)).length, p.path).toBeLessThanOrEqual(PART_WEIGHT);
-        expect(p.path).toMatch(new RegExp(`^compare/${view.year}/health/\\d{6}/(\\d+/)?$`));
+        expect(p.path).toMatch(new RegExp(`^${view.path}\\d{6}/(\\d+/)?$`));
         for (const chart of p.charts) expect(chart.bars).toBeLessThanOrEqual(CHART_BARS);
         expect(p.controls.regions.length).toBeLessThanOrEqual(PART_WEIGHT);
       }

@@ -31,11 +31,11 @@ describe('comparison views of the five seeds', () => {
     for (const g of m.groups) expect(new Set(g.cells.map((c) => c.basis))).toEqual(new Set([g.basis]));
   });
 
-  it('districts without a 2023 report are listed as 未公开, never as zero and never left out', () => {
+  it('districts without a 2023 report are listed as 本站未收录 (never 未公开), never as zero and never left out', () => {
     const m = metric(view('2023'), 'execution_rate');
-    expect(m.missing.map((c) => [c.label, c.status, c.value, c.display])).toEqual([
-      ['荔湾区', 'no_report', null, '未公开'],
-      ['阳东区', 'no_report', null, '未公开'],
+    expect(m.missing.map((c) => [c.label, c.status, c.value, c.display, c.detail])).toEqual([
+      ['荔湾区', 'no_report', null, '本站未收录', '本站未收录该地区卫生健康行业主管部门 2023 年度的文件'],
+      ['阳东区', 'no_report', null, '本站未收录', '本站未收录该地区卫生健康行业主管部门 2023 年度的文件'],
     ]);
     const shown = [...new Set([...m.groups.flatMap((g) => g.cells), ...m.missing].map((c) => c.region.code))].sort();
     expect(shown).toEqual(dataset.regions.map((r) => r.code).sort());
@@ -56,7 +56,8 @@ describe('comparison views of the five seeds', () => {
     const cells = m.groups.flatMap((g) => g.cells);
     expect(cells.map((c) => [c.label, c.value])).toEqual([['荔湾区（2022）', 98.9], ['花都区（2023）', 96.82], ['阳东区（2024）', 95.5]]);
     expect(cells.find((c) => c.region.name === '花都区')!.detail).toBe('履职效能 49.82 + 管理效率 47');
-    expect(m.missing.map((c) => [c.label, c.display, c.status])).toEqual([['白云区（2023）', '未公开', 'not_stated']]);
+    // 白云区's 2023 自评表 is held and states no score: 未公开, with the report to check.
+    expect(m.missing.map((c) => [c.label, c.display, c.status, c.detail, c.report_id])).toEqual([['白云区（2023）', '未公开', 'not_stated', '收录的文件没有写这一数字', 'guangzhou-baiyun-wsjkj-2023-zpb']]);
   });
 
   it('recomputes execution rates where amounts allow, naming the denominator', () => {
@@ -74,7 +75,9 @@ describe('comparison views of the five seeds', () => {
 
   it('writes a one-sentence summary computed from the data', () => {
     expect(metric(view('latest'), 'score').summary).toBe('各区最新年度自评得分：荔湾区（2022）最高（98.9 分），阳东区（2024）最低（95.5 分）；白云区（2023）未公开。');
-    expect(metric(view('2023'), 'execution_rate').summary).toBe('2023 年度预算执行率（原文）：按全口径，只有白云区（99.14%）；按财政拨款口径，只有花都区（98.22%）；按一般公共预算口径，只有白云区（99.04%）；荔湾区、阳东区未公开。');
+    expect(metric(view('2023'), 'execution_rate').summary).toBe('2023 年度预算执行率（原文）：按全口径，只有白云区（99.14%）；按财政拨款口径，只有花都区（98.22%）；按一般公共预算口径，只有白云区（99.04%）；本站未收录荔湾区、阳东区的文件。');
+    // Both reasons in one sentence: the held report without the figure first, then the districts without a report.
+    expect(metric(view('2023'), 'score').summary).toBe('2023 年度自评得分：只有花都区（96.82 分）；白云区未公开；本站未收录荔湾区、阳东区的文件。');
   });
 });
 

@@ -53,7 +53,7 @@ describe('embed pages of the seeds', () => {
     expect(view.chart).toBeNull();
     expect(view.charts.map((c) => c.m.metric.key)).toEqual(compare.find((p) => p.path === 'compare/2023/health/')!.charts.map((c) => c.m.metric.key));
     const chart = pages.find((p) => p.path === 'embed/compare/2023/health/execution_rate/')!;
-    expect([chart.title, chart.full]).toEqual(['2023 年度 · 卫生健康 · 预算执行率（原文）', '/compare/2023/health/?metric=execution_rate']);
+    expect([chart.title, chart.full]).toEqual(['2023 年度 · 卫生健康 · 主管部门 · 预算执行率（原文）', '/compare/2023/health/?metric=execution_rate']);
     expect(chart.summary).toBe(chart.chart!.m.summary);
   });
 
@@ -61,7 +61,7 @@ describe('embed pages of the seeds', () => {
     const view = compare.find((p) => p.path === 'compare/2023/health/')!;
     const chart = view.charts.find((c) => c.m.metric.key === 'score')!;
     const withUrl = embedCode(view, chart, { title: '部门整体支出绩效公开比对', url: 'https://www.example.gov.cn' });
-    expect(withUrl.snippet).toMatch(/^<iframe src="https:\/\/www\.example\.gov\.cn\/embed\/compare\/2023\/health\/score\/" title="2023 年度 · 卫生健康 · 自评得分（部门整体支出绩效公开比对）" width="100%" height="\d+" loading="lazy"><\/iframe>$/);
+    expect(withUrl.snippet).toMatch(/^<iframe src="https:\/\/www\.example\.gov\.cn\/embed\/compare\/2023\/health\/score\/" title="2023 年度 · 卫生健康 · 主管部门 · 自评得分（部门整体支出绩效公开比对）" width="100%" height="\d+" loading="lazy"><\/iframe>$/);
     expect(withUrl.absolute).toBe(true);
     const without = embedCode(view, null, { title: '部门整体支出绩效公开比对', url: null });
     expect(without.snippet).toContain('src="/embed/compare/2023/health/"');

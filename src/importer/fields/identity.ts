@@ -1,6 +1,8 @@
+import type { DepartmentRules } from '../../read/department-rules.ts';
 import type { Divisions } from '../../read/divisions.ts';
 import type { KindFound, TitleFound } from '../detect-kind.ts';
-import type { Sourced, Uncertain } from '../draft.ts';
+import type { Assigned, Sourced, Uncertain } from '../draft.ts';
+import { simplifiedFlat } from '../reading-view.ts';
 import type { SourceIndex } from '../source-index.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -217,9 +219,24 @@ export function readDepartment(index: SourceIndex, kind: KindFound, divisions: D
   return { value: printed, line: index.lineAt(found.start), quote: index.quote(found.start, found.end) };
 }
 
-export function readSector(sectors: string[], department: string | undefined): string | null {
-  if (!department) return null;
-  return sectors.find((s) => department.includes(s)) ?? null;
+/**
+ * The sector and department type of a department, by the build's rules (content/sectors.yaml through
+ * src/read/department-rules.ts), read on the name in simplified characters (新田縣教育局 is a 教育局) without the
+ * places it is in. Each comes with the rule that matched, for the reviewer.
+ */
+export function readClassification(
+  rules: DepartmentRules | null,
+  department: string | undefined,
+  places: readonly string[],
+): { sector: Assigned | null; departmentType: Assigned | null } {
+  if (!rules || !department) return { sector: null, departmentType: null };
+  const name = simplifiedFlat(department);
+  const sector = rules.sectorOf(name, places);
+  const type = rules.typeOf(name);
+  return {
+    sector: sector && { value: sector.entry.name, rule: sector.rule },
+    departmentType: type && { value: type.entry.name, rule: type.rule },
+  };
 }
 
 /** Sentences that state the evaluated year: the year's accounts, or the year whose spending was evaluated. */

@@ -6,7 +6,7 @@ import { toCsv, type CsvRecord } from '../../../../views/compare-csv.ts';
 /** The data of one metric of one comparison view, every district, with basis and source columns (what "download" links to). */
 export function getStaticPaths() {
   return comparePages(siteData())
-    .filter(isViewPage)
+    .filter((page) => isViewPage(page) && page.view.defaultType)
     .flatMap((page) =>
       page.charts.map((chart) => ({ params: { year: page.view.year, sector: page.view.sector.slug, metric: chart.m.metric.key }, props: { records: chart.records } })),
     );

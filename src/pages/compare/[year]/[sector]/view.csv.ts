@@ -6,7 +6,7 @@ import { toCsv, type CsvRecord } from '../../../../views/compare-csv.ts';
 /** A whole comparison view in one file: every metric, every district, with basis and source columns. */
 export function getStaticPaths() {
   return comparePages(siteData())
-    .filter(isViewPage)
+    .filter((page) => isViewPage(page) && page.view.defaultType)
     .map((page) => ({ params: { year: page.view.year, sector: page.view.sector.slug }, props: { records: page.charts.flatMap((chart) => chart.records) } }));
 }
 
