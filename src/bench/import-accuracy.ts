@@ -121,6 +121,8 @@ function single(c: Content): Fact[] {
     { key: 'fiscal_year', value: String(c.fiscal_year) },
   ];
   if (c.unit) facts.push({ key: 'unit', value: c.unit });
+  if (c.sector) facts.push({ key: 'sector', value: c.sector });
+  if (c.department_type) facts.push({ key: 'department_type', value: c.department_type });
   if (c.publication?.filed && c.publication.filed !== '未注明') facts.push({ key: 'filed', value: c.publication.filed });
   if (c.score) facts.push({ key: 'score.total', value: textKey(c.score.total) });
   for (const m of c.score?.modules ?? []) facts.push({ key: `score.module|${textKey(m.name)}`, value: textKey(m.score) });

@@ -41,6 +41,9 @@ export interface CorpusTruth {
   region: { expected: string | null; code: string | null; determined: boolean } | null;
 }
 
+/** sectors.yaml of the corpus: the 行业 and 单位类型 a reader gives each document (null where no department is printed). */
+export type SectorTruth = Record<string, { sector: string | null; type: string | null }>;
+
 export function readCorpus(dir: string): CorpusDocument[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -89,6 +92,9 @@ export interface CorpusResult {
   region: FieldTally;
   /** Over the documents whose region the excerpt does not determine: the draft must write no code. */
   regionUndetermined: FieldTally;
+  /** 行业 and 单位类型 assigned by the rules of content/sectors.yaml, against the corpus's sectors.yaml (no target). */
+  sector: FieldTally;
+  departmentType: FieldTally;
   refused: FieldTally;
   /** The reasons given for the refused documents, by file. */
   reasons: Map<string, string>;
@@ -191,12 +197,16 @@ export function runCorpus(dir: string, registries: Registries): CorpusResult {
     year: tally(),
     region: tally(),
     regionUndetermined: tally(),
+    sector: tally(),
+    departmentType: tally(),
     refused: tally(),
     reasons: new Map(),
     headline: null,
   };
   const figuresFile = join(dir, 'figures.yaml');
   const truthFigures = existsSync(figuresFile) ? ((parse(readFileSync(figuresFile, 'utf8')) ?? {}) as Record<string, Partial<Record<HeadlineConcept, TruthFigure>>>) : null;
+  const sectorsFile = join(dir, 'sectors.yaml');
+  const sectorTruth = existsSync(sectorsFile) ? ((parse(readFileSync(sectorsFile, 'utf8')) ?? {}) as SectorTruth) : null;
   const drafted: { file: string; draft: Draft | null }[] = [];
   for (const doc of docs) {
     const truth = truthOf(doc, regionCodes);
@@ -223,6 +233,13 @@ export function runCorpus(dir: string, registries: Registries): CorpusResult {
       const code = draft?.region?.value ?? null;
       const target = truth.region.determined ? result.region : result.regionUndetermined;
       count(target, draft !== null && code === truth.region.expected, `${doc.file}：应为 ${truth.region.expected ?? '不写代码（原文不能确定）'}，读成 ${draft ? (code ?? '不写代码') : '（没有草稿）'}`);
+    }
+    const classes = sectorTruth?.[doc.file];
+    if (sectorTruth && !classes) throw new Error(`sectors.yaml：没有 ${doc.file} 的行业和单位类型`);
+    if (classes) {
+      const shown = (a: { value: string; rule: string } | null | undefined) => (draft ? (a ? `${a.value}（规则「${a.rule}」）` : '未判定') : '（没有草稿）');
+      count(result.sector, draft !== null && (draft.sector?.value ?? null) === classes.sector, `${doc.file}：应为 ${classes.sector ?? '不判定（没有部门名称）'}，判为 ${shown(draft?.sector)}`);
+      count(result.departmentType, draft !== null && (draft.departmentType?.value ?? null) === classes.type, `${doc.file}：应为 ${classes.type ?? '不判定（没有部门名称）'}，判为 ${shown(draft?.departmentType)}`);
     }
   }
   if (truthFigures) {
@@ -261,6 +278,12 @@ export function formatCorpus(r: CorpusResult): { lines: string[]; met: boolean }
     row('地区代码（原文能确定）', r.region, CORPUS_TARGETS.region),
     `  ${padTo('地区（原文不能确定）', 26)}${pct(rate(r.regionUndetermined)).padStart(6)}  (${r.regionUndetermined.right}/${r.regionUndetermined.total})  不写代码、列出候选才算对`,
     row('其他文件被拒绝', r.refused, CORPUS_TARGETS.refused),
+    ...(r.sector.total
+      ? [
+          `  ${padTo('行业（按 sectors.yaml 规则）', 26)}${pct(rate(r.sector)).padStart(6)}  (${r.sector.right}/${r.sector.total})  无目标；对照 corpus/sectors.yaml`,
+          `  ${padTo('单位类型', 26)}${pct(rate(r.departmentType)).padStart(6)}  (${r.departmentType.right}/${r.departmentType.total})  无目标`,
+        ]
+      : []),
   ];
   const misses: [string, FieldTally][] = [
     ['文件类型', r.kind],
@@ -268,6 +291,8 @@ export function formatCorpus(r: CorpusResult): { lines: string[]; met: boolean }
     ['年度', r.year],
     ['地区代码', r.region],
     ['地区（不能确定）', r.regionUndetermined],
+    ['行业', r.sector],
+    ['单位类型', r.departmentType],
     ['拒绝', r.refused],
   ];
   if (misses.some(([, t]) => t.misses.length)) {

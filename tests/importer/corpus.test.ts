@@ -76,6 +76,13 @@ describe('the importer on the corpus', () => {
     expect(result.regionUndetermined.misses).toEqual([]);
   });
 
+  it('assigns the sector and department type a reader gives (corpus/sectors.yaml) wherever it read the department', () => {
+    expect(result.sector.total).toBe(28);
+    // The one miss of each is the document whose department the importer does not read (县政协, printed only in passing).
+    expect(result.sector.misses.map((m) => m.split('：')[0])).toEqual(result.department.misses.map((m) => m.split('：')[0]));
+    expect(result.departmentType.misses.map((m) => m.split('：')[0])).toEqual(result.department.misses.map((m) => m.split('：')[0]));
+  });
+
   it('reads the headline figures of figures.yaml (budget, expenditure, execution rate, total score), none wrong', () => {
     const h = result.headline!;
     expect(h.lines.filter((l) => l.includes('✗')), h.lines.join('\n')).toEqual([]);
