@@ -114,7 +114,9 @@ describe('reuse links at scale', () => {
       return elapsed;
     };
     time(200);
-    // Ten times the reports in well under a hundred times the time (quadratic would be a hundred).
-    expect(time(4000) / Math.min(time(400), time(400))).toBeLessThan(40);
+    // Ten times the reports in well under a hundred times the time (quadratic would be a hundred). The fastest of
+    // three runs of each size: a garbage collection or another process on a shared machine only ever adds time.
+    const best = (n: number) => Math.min(time(n), time(n), time(n));
+    expect(best(4000) / best(400)).toBeLessThan(40);
   }, 120_000);
 });
