@@ -38,6 +38,52 @@ export interface SizeResult {
   output: OutputStats;
   controlOutput: { bytes: number; files: number };
   queries: QueryBytes[];
+  /** Rebuilds after small content changes, from the last full build and its cache (absent with --no-incremental). */
+  incremental?: IncrementalResult;
+  /** The same content split by city into shards, each built on its own, then the portal (with --shards K). */
+  shards?: ShardsResult;
+}
+
+/** What a build reused of the previous one, as it says (「与上次构建相比：…」). */
+export interface Reuse {
+  units: number;
+  pages: number;
+  parts: number;
+  partsOf: number;
+}
+
+export interface RebuildRun extends BuildRun {
+  change: string;
+  /** Reports read and pages written by the rebuild; null when its closing line was not found. */
+  reports: number | null;
+  pages: number | null;
+  /** Null when the build printed no reuse line (it reused nothing). */
+  reuse: Reuse | null;
+}
+
+export interface IncrementalResult {
+  rebuilds: RebuildRun[];
+  /** After the last change (the added report removed again): the output against the full build's, counted cheaply. */
+  check: {
+    html: { full: number; rebuilt: number };
+    indexed: { full: number; rebuilt: number };
+    /** Files outside pagefind/ (whose file names are content hashes) missing from, or extra in, the rebuilt output. */
+    missing: string[];
+    extra: string[];
+  };
+}
+
+export interface ShardRun extends BuildRun {
+  name: string;
+  cities: number;
+  reports: number;
+  pages: number | null;
+}
+
+export interface ShardsResult {
+  shards: ShardRun[];
+  /** The portal build (scripts/build-portal.ts prints no stage timings: wall time and memory only). */
+  portal: BuildRun & { reports: number | null; pages: number | null };
 }
 
 export interface Machine {
@@ -218,6 +264,126 @@ export function sizeSection(x: SizeResult, runs: number): string {
     line([q.query, `${q.scope}（${q.parts}）`, num(q.results), `${kb(q.scripts)} / ${kb(q.scriptsGzip)}`, kb(q.fetched), `**${kb(q.total)}**`, Object.entries(q.byKind).map(([k, v]) => `${k} ${v.files} 个 ${kb(v.bytes)}`).join('，')]);
   }
   lines.push('');
+  if (x.incremental) lines.push(incrementalSection(x));
+  if (x.shards) lines.push(shardSection(x));
+  return lines.join('\n');
+}
+
+const ok = (yes: boolean) => (yes ? '✓' : '✗');
+const times = (a: number, b: number) => `×${(a / b).toFixed(2)}`;
+const stageCell = (r: BuildRun, name: string) => {
+  const st = stageOf(r, name);
+  return st ? s(st.ms) : '—';
+};
+
+/** Whether the output after the last change matches the full build's, as far as the benchmark counts it. */
+export function incrementalOk(inc: IncrementalResult): boolean {
+  const c = inc.check;
+  return c.html.full === c.html.rebuilt && c.indexed.full === c.indexed.rebuilt && !c.missing.length && !c.extra.length;
+}
+
+/** Rebuilds after small content changes, at one size, as Markdown. */
+export function incrementalSection(x: SizeResult): string {
+  const inc = x.incremental;
+  if (!inc) return '';
+  const full = wall(x.ours);
+  const lines = [
+    '#### 增量重建',
+    '',
+    `从最后一次完整构建出发（沿用它的输出目录和缓存 \`--cache\`），依次做下列改动，每次改动后用同一缓存重建（不加 \`--full\`），各运行 1 次。` +
+      `「÷ 完整构建」为重建的端到端用时 ÷ 完整构建端到端用时的中位数（${s(full)}）。「报告未重算」「页面沿用」「索引部分沿用」取自构建自己的输出（与上次构建相比：…）：` +
+      '页面沿用是 Astro 增量缓存中未重新渲染的页面（只有进入这一缓存的路由才能沿用），「HTML 页面」是该次生成的全部页面，两者不是同一集合。',
+    '',
+    '| 改动 | 端到端 | ÷ 完整构建 | 峰值内存 | 规范化与核对 | Astro | Pagefind（含关怀版） | 报告未重算 | 页面沿用 | HTML 页面 | 索引部分沿用 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of inc.rebuilds) {
+    const u = r.reuse;
+    lines.push(
+      `| ${r.change} | ${s(r.wallMs)} | ${(r.wallMs / full).toFixed(2)} | ${mb(r.treePeak)} | ${stageCell(r, 'normalize')} | ${stageCell(r, 'astro')} | ${stageCell(r, 'pagefind')} | ` +
+        `${u ? `${num(u.units)}${r.reports === null ? '' : ` / ${num(r.reports)}`} 份` : '—'} | ${u ? `${num(u.pages)} 个` : '—'} | ${r.pages === null ? '?' : num(r.pages)} | ${u ? `${u.parts} / ${u.partsOf}` : '—'} |`,
+    );
+  }
+  const c = inc.check;
+  const files = !c.missing.length && !c.extra.length;
+  const list = (l: string[]) => l.slice(0, 5).join('、') + (l.length > 5 ? ` 等 ${num(l.length)} 个` : '');
+  lines.push(
+    '',
+    `删除后核对（与完整构建的输出比较；只数文件，逐字节一致由 tests/site/incremental.test.ts 检验）：` +
+      `HTML 文件 ${num(c.html.rebuilt)} 个（完整构建 ${num(c.html.full)}）${ok(c.html.rebuilt === c.html.full)}；` +
+      `搜索索引收录 ${num(c.indexed.rebuilt)} 页（完整构建 ${num(c.indexed.full)}）${ok(c.indexed.rebuilt === c.indexed.full)}；` +
+      `pagefind/ 以外的文件列表${files ? '相同 ✓' : `不同 ✗（缺少 ${list(c.missing) || '无'}；多出 ${list(c.extra) || '无'}）`}。` +
+      '编辑的那份报告保留编辑，所以内容与完整构建时差一段正文。',
+    '',
+  );
+  return lines.join('\n');
+}
+
+/** Sharded builds at one size: each shard, the portal, and both beside the single build. */
+export function shardSection(x: SizeResult): string {
+  const sh = x.shards;
+  if (!sh) return '';
+  const k = sh.shards.length;
+  const longest = Math.max(...sh.shards.map((r) => r.wallMs));
+  const sum = sh.shards.reduce((n, r) => n + r.wallMs, 0);
+  const shardPeak = Math.max(...sh.shards.map((r) => r.treePeak));
+  const single = wall(x.ours);
+  const singlePeak = Math.max(...x.ours.map((r) => r.treePeak));
+  const p = sh.portal;
+  const lines = [
+    `#### 按城市分站（${k} 个分站 + 门户）`,
+    '',
+    `同一批内容按城市分为 ${k} 个分站（城市轮流分配；各分站的 regions.yaml 只列自己城市的区县），各分站依次完整构建（\`--full\`，BASE_PATH 为 /分站名/，与 docs/ci/ 的做法相同），` +
+      `再用 \`scripts/build-portal.ts\` 构建门户（合并各分站的数据集，搜索时合并各分站索引）；各运行 1 次。在 CI 上各分站并行、各占一台机器，所以墙钟约为最长的分站加门户，每台机器的峰值内存为各分站中的最大。`,
+    '',
+    '| 构建 | 城市数 | 报告数 | HTML 页面 | 端到端 | 峰值内存 | 规范化与核对 | Astro | Pagefind（含关怀版） |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...sh.shards.map(
+      (r) => `| ${r.name} | ${r.cities} | ${num(r.reports)} | ${r.pages === null ? '?' : num(r.pages)} | ${s(r.wallMs)} | ${mb(r.treePeak)} | ${stageCell(r, 'normalize')} | ${stageCell(r, 'astro')} | ${stageCell(r, 'pagefind')} |`,
+    ),
+    `| 门户 | — | ${p.reports === null ? '?' : num(p.reports)} | ${p.pages === null ? '?' : num(p.pages)} | ${s(p.wallMs)} | ${mb(p.treePeak)} | — | — | — |`,
+    `| **分站并行**（最长的分站 + 门户） | | | | **${s(longest + p.wallMs)}** | ${mb(Math.max(shardPeak, p.treePeak))} | | | |`,
+    `| **分站依次**（各分站之和 + 门户） | | | | **${s(sum + p.wallMs)}** | ${mb(Math.max(shardPeak, p.treePeak))} | | | |`,
+    `| 单站完整构建（中位数） | — | ${num(x.reports)} | ${num(x.pages.html)} | ${s(single)} | ${mb(singlePeak)} | ${s(medianStage(x.ours, 'normalize'))} | ${s(medianStage(x.ours, 'astro'))} | ${s(medianStage(x.ours, 'pagefind'))} |`,
+    '',
+    `与单站相比：最长的分站 ${times(longest, single)}，分站并行连门户 ${times(longest + p.wallMs, single)}，分站依次连门户 ${times(sum + p.wallMs, single)}；` +
+      `峰值内存：分站中最大 ${times(shardPeak, singlePeak)}，门户 ${times(p.treePeak, singlePeak)}。`,
+    '',
+  ];
+  return lines.join('\n');
+}
+
+/** The rebuild times at each size, beside the full build. */
+export function incrementalSummary(results: SizeResult[]): string {
+  const with_ = results.filter((x) => x.incremental);
+  if (!with_.length) return '';
+  const names = with_[0]!.incremental!.rebuilds.map((r) => r.change);
+  const lines = [`| 报告数 | 完整构建 | ${names.join(' | ')} | 删除后与完整构建的输出核对 |`, `|---:|---:|${names.map(() => '---:|').join('')}---|`];
+  for (const x of with_) {
+    const full = wall(x.ours);
+    lines.push(`| ${num(x.reports)} | ${s(full)} | ${x.incremental!.rebuilds.map((r) => `${s(r.wallMs)}（${times(r.wallMs, full)}）`).join(' | ')} | ${incrementalOk(x.incremental!) ? '✓ 一致' : '✗ 不一致'} |`);
+  }
+  return lines.join('\n');
+}
+
+/** Sharded against single builds at each size. */
+export function shardSummary(results: SizeResult[]): string {
+  const with_ = results.filter((x) => x.shards);
+  if (!with_.length) return '';
+  const lines = [
+    '| 报告数 | 分站数 | 单站 | 分站最长 | 分站之和 | 门户 | 并行（最长 + 门户）÷ 单站 | 依次（之和 + 门户）÷ 单站 | 峰值内存：单站 / 分站最大 / 门户 |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const x of with_) {
+    const sh = x.shards!;
+    const longest = Math.max(...sh.shards.map((r) => r.wallMs));
+    const sum = sh.shards.reduce((n, r) => n + r.wallMs, 0);
+    const single = wall(x.ours);
+    lines.push(
+      `| ${num(x.reports)} | ${sh.shards.length} | ${s(single)} | ${s(longest)} | ${s(sum)} | ${s(sh.portal.wallMs)} | ${((longest + sh.portal.wallMs) / single).toFixed(2)} | ${((sum + sh.portal.wallMs) / single).toFixed(2)} | ` +
+        `${mb(Math.max(...x.ours.map((r) => r.treePeak)))} / ${mb(Math.max(...sh.shards.map((r) => r.treePeak)))} / ${mb(sh.portal.treePeak)} |`,
+    );
+  }
   return lines.join('\n');
 }
 
@@ -271,12 +437,23 @@ export function keptAnalysis(previous: string | null): string {
   return `${ANALYSIS_START}\n（分析待填写。）\n${ANALYSIS_END}`;
 }
 
+/** The summaries of incremental rebuilds and of shards, where the run made them, each with a line that says what it is. */
+export function summaryExtras(results: SizeResult[]): string[] {
+  const out: string[] = [];
+  const inc = incrementalSummary(results);
+  if (inc) out.push('增量重建（从完整构建及其缓存出发，依次改动后重建；括号内为 ÷ 完整构建的中位数）：', '', inc, '');
+  const sh = shardSummary(results);
+  if (sh) out.push('按城市分站（各分站依次构建后构建门户；在 CI 上分站并行，墙钟约为最长的分站加门户）：', '', sh, '');
+  return out;
+}
+
 export function resultsMarkdown(m: Machine, results: SizeResult[], options: { runs: number; seed: number; totalMs: number }, previous: string | null): string {
   return [
     '# 性能基准（npm run bench）',
     '',
     '本文件由 `npm run bench` 生成（`scripts/bench.ts`）；「分析」一节为手写，重新运行时保留。',
     '合成数据只在临时目录中生成（`src/bench/synthetic.ts`），从不进入 `content/` 或默认站点。',
+    '文字重复检测（`src/dataset/reuse.ts`，/reuse/ 页所用）在构建的 Astro 阶段运行一次，计入下表的「Astro 生成页面」；它单独的用时和内存由 `npm run bench:reuse` 测量，不写入本文件。',
     '',
     '## 机器与版本',
     '',
@@ -284,6 +461,7 @@ export function resultsMarkdown(m: Machine, results: SizeResult[], options: { ru
     `- 日期：${m.date}；提交 ${m.commit}`,
     `- Node ${m.node}；Astro ${m.astro}；Pagefind ${m.pagefind}`,
     `- 每种规模运行 ${options.runs} 次（本站与对照交替），种子 ${options.seed}；整个基准用时 ${s(options.totalMs)}。构建在 tmpfs（/dev/shm）上进行。`,
+    '- 本站的每次完整构建都加 `--full --cache <该次输出目录>/cache`：从空缓存开始，不沿用上一次运行留下的结果。',
     '',
     '## 目标',
     '',
@@ -297,6 +475,7 @@ export function resultsMarkdown(m: Machine, results: SizeResult[], options: { ru
     '',
     perPageTable(results),
     '',
+    ...summaryExtras(results),
     '## 各规模详情',
     '',
     ...results.map((x) => sizeSection(x, options.runs)),
