@@ -1,4 +1,4 @@
-// npm run bench [-- --reports N] [--runs R] [--seed S] [--results FILE | --no-results] [--keep] [--no-incremental] [--shards K]
+// npm run bench [-- --reports N[,N…]] [--runs R[,R…]] [--seed S] [--results FILE | --no-results] [--keep] [--no-incremental] [--shards K]
 //
 // Generates N synthetic reports (default: 1,000 and 10,000) in a temporary directory on tmpfs, builds them with the
 // full build (normalize and checks, Astro, Pagefind; --full, each run with an empty cache of its own) and, in the same
@@ -26,7 +26,13 @@ const values = (name: string) => argv.flatMap((a, i) => (a === name && argv[i + 
 const sizes = values('--reports').flatMap((v) => v.split(',')).map((v) => Number(v.replace(/[_,]/g, '')));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--reports 应为正整数');
 const REPORTS = sizes.length ? sizes : [1000, 10000];
-const RUNS = Number(values('--runs')[0] ?? 3);
+// One count for every size, or one per size (--reports 1000,10000,25000 --runs 2,2,1: the largest once).
+const RUNS_LIST = (values('--runs')[0] ?? '3').split(',').map(Number);
+if (RUNS_LIST.some((r) => !Number.isInteger(r) || r < 1) || (RUNS_LIST.length > 1 && RUNS_LIST.length !== REPORTS.length)) {
+  throw new Error('--runs 应为正整数，或与 --reports 一一对应的几个正整数（逗号分隔）');
+}
+const runsFor = (i: number) => RUNS_LIST[RUNS_LIST.length > 1 ? i : 0]!;
+const RUNS = RUNS_LIST.join('、');
 const SEED = Number(values('--seed')[0] ?? DEFAULT_SEED);
 const DEFAULT_RESULTS = 'bench/RESULTS.md';
 // Results are written for the default sizes, or wherever --results says; a quick --reports 100 leaves them alone.
@@ -191,7 +197,7 @@ for (const n of REPORTS) {
   const ours: BuildRun[] = [];
   const control: BuildRun[] = [];
   let controlPages = 0;
-  for (let r = 0; r < RUNS; r++) {
+  for (let r = 0; r < runsFor(REPORTS.indexOf(n)); r++) {
     // Alternate which goes first, so that neither always runs on a warmer machine.
     for (const kind of r % 2 === 0 ? (['ours', 'control'] as const) : (['control', 'ours'] as const)) {
       const b = await build(kind, content, outOf(kind, n));
@@ -238,7 +244,7 @@ for (const n of REPORTS) {
   };
   results.push(result);
   log('');
-  log(sizeSection(result, RUNS));
+  log(sizeSection(result, runsFor(REPORTS.indexOf(n))));
   if (!KEEP) for (const d of [content, outOf('ours', n), outOf('control', n)]) rmSync(d, { recursive: true, force: true });
 }
 

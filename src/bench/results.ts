@@ -447,7 +447,7 @@ export function summaryExtras(results: SizeResult[]): string[] {
   return out;
 }
 
-export function resultsMarkdown(m: Machine, results: SizeResult[], options: { runs: number; seed: number; totalMs: number }, previous: string | null): string {
+export function resultsMarkdown(m: Machine, results: SizeResult[], options: { runs: string; seed: number; totalMs: number }, previous: string | null): string {
   return [
     '# 性能基准（npm run bench）',
     '',
@@ -478,7 +478,7 @@ export function resultsMarkdown(m: Machine, results: SizeResult[], options: { ru
     ...summaryExtras(results),
     '## 各规模详情',
     '',
-    ...results.map((x) => sizeSection(x, options.runs)),
+    ...results.map((x) => sizeSection(x, x.ours.length)),
     '## 分析',
     '',
     keptAnalysis(previous),

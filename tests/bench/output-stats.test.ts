@@ -97,7 +97,7 @@ describe('page weights in the benchmark', () => {
     expect(summaryExtras([result])).toEqual([]);
     const machine = { cpus: 2, cpuModel: 'x', memory: GB, date: 'd', node: 'v', astro: 'a', pagefind: 'p', commit: 'c' };
     const previous = '## 分析\n\n<!-- analysis:start -->\n手写\n<!-- analysis:end -->\n';
-    const md = resultsMarkdown(machine, [withExtras], { runs: 2, seed: 1, totalMs: 1 }, previous);
+    const md = resultsMarkdown(machine, [withExtras], { runs: '2', seed: 1, totalMs: 1 }, previous);
     expect(md).toContain('增量重建（从完整构建及其缓存出发');
     expect(md).toContain('按城市分站（各分站依次构建后构建门户');
     expect(md).toContain('<!-- analysis:start -->\n手写\n<!-- analysis:end -->');
