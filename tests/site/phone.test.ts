@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { browserSite } from '../support/browser-site.ts';
-import { MIN_TARGET, narrowCells, openFolds, pageOverflow, PHONE, smallTargets } from '../support/phone.ts';
+import { labelMismatches, MIN_TARGET, narrowCells, openFolds, openOnPhone as phonePage, pageHeight, pageOverflow, PHONE, REPORT_HEIGHT_BUDGET, smallTargets } from '../support/phone.ts';
 import { provincePages } from '../support/province-pages.ts';
 import { provinceSite } from '../support/site.ts';
 
@@ -33,38 +33,6 @@ const PAGE_TYPES: [string, string][] = [
 ];
 
 const YANGDONG = 'reports/yangjiang-yangdong-wsjkj-2024-zpbg/';
-/** The tallest seed report, folded as it first opens, in CSS px on a 390 px wide phone. */
-const REPORT_HEIGHT_BUDGET = 10_000;
-
-async function phonePage(browser: Browser, url: string, { javaScript = true } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: javaScript });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  await page.goto(url, { waitUntil: 'networkidle' });
-  if (javaScript && /(^|\/)search\/\?/.test(url)) await page.waitForFunction(() => /找到/.test(document.querySelector('[data-status]')?.textContent ?? ''));
-  return page;
-}
-
-/** Each stacked cell's label (data-label, drawn before its value on a phone) repeats its column header. */
-function labelMismatches(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const table of document.querySelectorAll('.stack > table')) {
-      const headers: string[] = [];
-      for (const th of table.querySelectorAll('thead tr:last-child th')) for (let i = 0; i < (th as HTMLTableCellElement).colSpan; i++) headers.push(th.textContent!.trim());
-      for (const tr of table.querySelectorAll('tbody tr')) {
-        let col = 0;
-        for (const cell of (tr as HTMLTableRowElement).cells) {
-          const label = cell.getAttribute('data-label');
-          if (cell.tagName === 'TD' && cell.colSpan === 1 && label !== headers[col]) out.push(`${table.querySelector('caption')?.textContent?.slice(0, 20)}: column ${col + 1} 「${headers[col]}」 labelled 「${label}」`);
-          col += cell.colSpan;
-        }
-      }
-    }
-    return out;
-  });
-}
-
 /** Whether the element with this id is shown: drawn, and not inside a closed <details>. */
 const shown = (page: Page, id: string) =>
   page.evaluate((id) => {
@@ -117,10 +85,10 @@ describe('reading on a phone (390 × 844) in Chromium', () => {
   it(`the 阳东 report is at most ${REPORT_HEIGHT_BUDGET.toLocaleString('en')} px tall as it first opens, every report page too; open, it is all there`, async () => {
     for (const path of PAGE_TYPES.filter(([n]) => n.startsWith('report (')).map(([, p]) => p)) {
       const page = await phonePage(env.browser, env.site.url + path);
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const height = await pageHeight(page);
       expect(height, path).toBeLessThanOrEqual(REPORT_HEIGHT_BUDGET);
       await openFolds(page);
-      expect(await page.evaluate(() => document.documentElement.scrollHeight), path).toBeGreaterThan(height);
+      expect(await pageHeight(page), path).toBeGreaterThan(height);
       await page.close();
     }
   });

@@ -12,6 +12,9 @@ describe('文字重复 in Chromium', () => {
     const problems = watch(page);
     await page.goto(`${env.site.url}reports/guangzhou-huadu-wsjkj-2023-zpbg/`);
     expect(await page.textContent('#h-reuse + p')).toMatch(/^本报告比较的叙述文字共 5762 字，其中 8\.1% 也见于本站收录的其他报告/);
+    // Eight passages, more than a long table's rows: they start folded and open from their summary.
+    expect(await page.textContent('#h-reuse ~ details.fold > summary')).toBe('相同的段落（8 段）');
+    await page.click('#h-reuse ~ details.fold > summary');
     const item = page.locator('.reuse-list > li', { hasText: '健康花都' });
     expect(await item.locator('.reuse-where').textContent()).toBe('正文 · （一）部门职能 · 与特定报告相同');
     const link = item.locator('a', { hasText: '荔湾区' });
@@ -29,6 +32,9 @@ describe('文字重复 in Chromium', () => {
     // Where the passage stands in the report is a link to that section.
     const where = await page.locator(':target').evaluate((t) => t.closest('li')!.querySelector('.reuse-where a')!.getAttribute('href'));
     expect(await page.$(`${where} `)).not.toBeNull();
+    // The link back lands among 花都's folded passages, which the browser opens.
+    await page.goto(`${env.site.url}${target[2]!.slice(1)}`);
+    expect(await page.evaluate(() => !!document.querySelector(':target')?.closest('details.fold[open]'))).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,16 +1,7 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 
-/** Debian's Chromium (apt-get install chromium); browser downloads do not work on these machines. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export async function launch(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium：${CHROMIUM}。请先 apt-get install chromium（.ci/run 会安装）。`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-}
+// Launching Chromium is shared with the phone benchmark (npm run bench:phone), so it lives in src/bench/.
+export { CHROMIUM, launch } from '../../src/bench/browser.ts';
 
 /** Collects everything a page reports as wrong: console errors, uncaught exceptions, failed or 4xx/5xx requests. */
 export function watch(page: Page): string[] {
