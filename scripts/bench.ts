@@ -1,4 +1,4 @@
-// npm run bench [-- --reports N[,N…]] [--runs R[,R…]] [--seed S] [--results FILE | --no-results] [--keep] [--no-incremental] [--shards K]
+// npm run bench [-- --reports N[,N…]] [--runs R[,R…]] [--seed S] [--results FILE | --no-results] [--keep] [--no-incremental] [--shards K] [--extras-for N[,N…]]
 //
 // Generates N synthetic reports (default: 1,000 and 10,000) in a temporary directory on tmpfs, builds them with the
 // full build (normalize and checks, Astro, Pagefind; --full, each run with an empty cache of its own) and, in the same
@@ -39,6 +39,9 @@ const DEFAULT_RESULTS = 'bench/RESULTS.md';
 const RESULTS = flag('--no-results') ? null : (values('--results')[0] ?? (sizes.length ? null : DEFAULT_RESULTS));
 const KEEP = flag('--keep');
 const INCREMENTAL = !flag('--no-incremental');
+// The sizes the incremental rebuilds and the shards run at (default: every size); a 25,000 run may skip them.
+const EXTRAS_FOR = values('--extras-for').flatMap((v) => v.split(',')).map((v) => Number(v.replace(/[_,]/g, '')));
+const extras = (n: number) => !EXTRAS_FOR.length || EXTRAS_FOR.includes(n);
 const SHARDS = values('--shards').length ? Number(values('--shards')[0]) : 0;
 if (!Number.isInteger(SHARDS) || SHARDS < 0 || (flag('--shards') && SHARDS < 1)) throw new Error('--shards 应为正整数');
 const QUERIES = ['接种率', '预算执行率', '三公经费', '合成区001'];
@@ -221,9 +224,9 @@ for (const n of REPORTS) {
   const queries = await firstQueryBytes(dist, QUERIES);
   // Shards first: the incremental rebuilds change the content (the edit stays).
   const shardsDir = join(work, `shards-${n}`);
-  const shards = SHARDS ? await shardBuilds(n, content, shardsDir) : undefined;
+  const shards = SHARDS && extras(n) ? await shardBuilds(n, content, shardsDir) : undefined;
   if (!KEEP) rmSync(shardsDir, { recursive: true, force: true });
-  const incremental = INCREMENTAL ? await incrementalRebuilds(n, content, outOf('ours', n), median(ours.map((b) => b.wallMs))) : undefined;
+  const incremental = INCREMENTAL && extras(n) ? await incrementalRebuilds(n, content, outOf('ours', n), median(ours.map((b) => b.wallMs))) : undefined;
   const result: SizeResult = {
     reports: n,
     districts: summary.districts,
