@@ -56,7 +56,19 @@ export async function indexSite(outDir: string, parts: PartPages[], options: { c
   return result;
 }
 
-async function indexPart(pages: { sourcePath: string; content: string }[], target: string): Promise<void> {
+/**
+ * Pagefind indexes only the pages marked data-pagefind-body once any page has the mark, but it still parses every
+ * page it is given: two thirds of a build's pages (sources, record JSON views, lists) were parsed to be dropped,
+ * 11.6 of the 25.7 s the stage took at 1,000 reports. The same rule applied here first gives the same index, byte
+ * for byte. (A text that merely mentions the mark is sent and dropped by Pagefind, as before.)
+ */
+export function pagesToIndex<T extends { content: string }>(pages: T[]): T[] {
+  const marked = pages.filter((p) => p.content.includes('data-pagefind-body'));
+  return marked.length ? marked : pages;
+}
+
+async function indexPart(all: { sourcePath: string; content: string }[], target: string): Promise<void> {
+  const pages = pagesToIndex(all);
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 无法启动：${errors.join('；')}`);
   try {
