@@ -5,6 +5,7 @@ import { HEADLINE_AMOUNTS, HEADLINE_RATE } from '../views/report-facts.ts';
 import type { Column } from './columns.ts';
 import { FALLBACK_TITLES } from './columns.ts';
 import { DEFAULT_LICENSE, tableField } from './datapackage.ts';
+import { bodyText } from './body.ts';
 import type { Downloads } from './downloads.ts';
 import { datedReports } from './feed.ts';
 import { JSON_TITLES, jsonFields, type JsonField } from './json-schema.ts';
@@ -77,7 +78,7 @@ export function dataPage(dataset: Dataset, downloads: Downloads, links: DataPage
   const reportFiles = downloads.files.filter((f) => f.path.startsWith('reports/'));
   const fields = jsonFields(downloads.jsonSchema).map((f) => ({ ...f, title: docTitle(f) }));
   const inReport = 'reports[].';
-  const pkg = JSON.parse(downloads.file('datapackage.json').body) as { licenses: DataPage['license'][] };
+  const pkg = JSON.parse(bodyText(downloads.file('datapackage.json').body)) as { licenses: DataPage['license'][] };
   const example = dataset.reports.find((r) => r.amounts.length) ?? dataset.reports[0];
   const exampleAmount = example?.amounts[0];
 

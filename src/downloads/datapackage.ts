@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type Body, bodyStats } from './body.ts';
 import type { Report } from '../schema/report.ts';
 import type { Column } from './columns.ts';
 import { fieldType, type TableField, type TableSchema } from './table-schema.ts';
@@ -66,7 +67,7 @@ export interface PackageInput {
   homepage?: string;
   license?: { name?: string; path?: string; title?: string };
   tables: { table: Table; body: string }[];
-  json: { name: string; path: string; title: string; description: string; body: string; jsonSchema: string }[];
+  json: { name: string; path: string; title: string; description: string; body: Body; jsonSchema: string }[];
   reports: Report[];
   /** Absolute address of a source text's page on this site, when the site address is configured. */
   sourcePage?: (file: string) => string | undefined;
@@ -125,8 +126,8 @@ export function dataPackage(input: PackageInput): Record<string, unknown> {
         format: 'json',
         mediatype: 'application/json',
         encoding: 'utf-8',
-        bytes: bytes(j.body),
-        hash: `sha256:${sha256(j.body)}`,
+        bytes: bodyStats(j.body).bytes,
+        hash: `sha256:${bodyStats(j.body).sha256}`,
         // Not in the standard (which types only tabular data): the JSON Schema the file follows.
         jsonSchema: j.jsonSchema,
       })),

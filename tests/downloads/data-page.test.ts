@@ -7,6 +7,7 @@ import { buildDownloads, downloadResponse, type Downloads } from '../../src/down
 import { BASES, BASIS_DEFINITIONS } from '../../src/schema/basis.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 import { HEADLINE_AMOUNTS, HEADLINE_RATE } from '../../src/views/report-facts.ts';
+import { bodyText } from '../../src/downloads/body.ts';
 
 let dataset: Dataset;
 let downloads: Downloads;
@@ -70,7 +71,7 @@ describe('files served as they are built', () => {
     const res = downloadResponse(downloads, 'reports.csv');
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     // Read as bytes: Response.text() would drop the BOM the file keeps for Excel.
-    expect(Buffer.from(await res.arrayBuffer()).toString('utf8')).toBe(downloads.file('reports.csv').body);
+    expect(Buffer.from(await res.arrayBuffer()).toString('utf8')).toBe(bodyText(downloads.file('reports.csv').body));
   });
 
   it('checks.json: the checks as computed, or an empty listing for a build without them', () => {

@@ -6,6 +6,7 @@ import { buildDownloads, type Downloads } from '../../src/downloads/downloads.ts
 import { jsonFields, pathsIn, REPORT_POINTER } from '../../src/downloads/json-schema.ts';
 import { buildDataset } from '../../src/dataset/dataset.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
+import { bodyText } from '../../src/downloads/body.ts';
 
 let dataset: Dataset;
 let d: Downloads;
@@ -26,19 +27,19 @@ describe('downloads, computed from the dataset', () => {
     addFormats.default(ajv);
     ajv.addSchema(d.jsonSchema, 'schema.json');
     const whole = ajv.getSchema('schema.json')!;
-    expect(whole(JSON.parse(d.file('reports.json').body)), JSON.stringify(whole.errors)).toBe(true);
+    expect(whole(JSON.parse(bodyText(d.file('reports.json').body))), JSON.stringify(whole.errors)).toBe(true);
     const one = ajv.compile({ $ref: `schema.json${REPORT_POINTER}` });
-    for (const r of dataset.reports) expect(one(JSON.parse(d.file(`reports/${r.id}.json`).body)), JSON.stringify(one.errors)).toBe(true);
+    for (const r of dataset.reports) expect(one(JSON.parse(bodyText(d.file(`reports/${r.id}.json`).body))), JSON.stringify(one.errors)).toBe(true);
     expect(one({ ...dataset.reports[0], unexpected: 1 }), 'extra fields are rejected').toBe(false);
   });
 
   it('describes every field present in the JSON in the field list of the data page', () => {
     const documented = new Set(jsonFields(d.jsonSchema).map((f) => f.path));
-    expect([...pathsIn(JSON.parse(d.file('reports.json').body))].filter((p) => !documented.has(p))).toEqual([]);
+    expect([...pathsIn(JSON.parse(bodyText(d.file('reports.json').body)))].filter((p) => !documented.has(p))).toEqual([]);
   });
 
   it('the dictionary has one row per column of every CSV file', () => {
-    const dict = parseCsv(d.file('dictionary.csv').body);
+    const dict = parseCsv(bodyText(d.file('dictionary.csv').body));
     const [header, ...rows] = dict;
     const file = header!.indexOf('file');
     const key = header!.indexOf('key');
@@ -47,7 +48,7 @@ describe('downloads, computed from the dataset', () => {
   });
 
   it('the data package names every file with its size and sha256, its licence and its sources', () => {
-    const pkg = JSON.parse(d.file('datapackage.json').body);
+    const pkg = JSON.parse(bodyText(d.file('datapackage.json').body));
     expect(pkg.$schema).toBe('https://datapackage.org/profiles/2.0/datapackage.json');
     expect(pkg.licenses[0].name).toBeTruthy();
     expect(pkg.sources).toHaveLength(new Set(dataset.reports.map((r) => r.source.sha256)).size);
