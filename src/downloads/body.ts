@@ -26,6 +26,9 @@ export function bodyStats(body: Body): { bytes: number; sha256: string } {
   return result;
 }
 
+/** Size in bytes (UTF-8): of a string directly, of pieces as counted with their hash. */
+export const bodyBytes = (body: Body): number => (typeof body === 'string' ? Buffer.byteLength(body, 'utf8') : bodyStats(body).bytes);
+
 /** The whole body as one string: for the small files, and for tests. */
 export const bodyText = (body: Body): string => (typeof body === 'string' ? body : [...body.chunks()].join(''));
 

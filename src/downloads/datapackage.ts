@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { type Body, bodyStats } from './body.ts';
 import type { Report } from '../schema/report.ts';
 import type { Column } from './columns.ts';
@@ -57,8 +56,12 @@ export interface FileBody {
   body: string;
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+/** A resource's bytes and hash, from one pass over its body. */
+function resourceSize(body: Body): { bytes: number; hash: string } {
+  const { bytes, sha256 } = bodyStats(body);
+  return { bytes, hash: `sha256:${sha256}` };
+}
 
 export interface PackageInput {
   title: string;
@@ -112,8 +115,7 @@ export function dataPackage(input: PackageInput): Record<string, unknown> {
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
-        bytes: bytes(body),
-        hash: `sha256:${sha256(body)}`,
+        ...resourceSize(body),
         dialect: CSV_DIALECT,
         schema: { $schema: PROFILES.table, ...tableSchema(table) },
       })),
@@ -126,8 +128,7 @@ export function dataPackage(input: PackageInput): Record<string, unknown> {
         format: 'json',
         mediatype: 'application/json',
         encoding: 'utf-8',
-        bytes: bodyStats(j.body).bytes,
-        hash: `sha256:${bodyStats(j.body).sha256}`,
+        ...resourceSize(j.body),
         // Not in the standard (which types only tabular data): the JSON Schema the file follows.
         jsonSchema: j.jsonSchema,
       })),

@@ -6,7 +6,7 @@ import { dataPackage, type PackageInput } from './datapackage.ts';
 import { dictionaryTable } from './dictionary.ts';
 import { datasetJsonSchema, JSON_TITLES, REPORT_POINTER, SCHEMA_FILE } from './json-schema.ts';
 import { buildTables, type Table } from './tables.ts';
-import { type Body, bodyStats, prettyJsonChunks, responseBody } from './body.ts';
+import { type Body, bodyBytes, prettyJsonChunks, responseBody } from './body.ts';
 
 /**
  * Every file under data/, computed once per build from the dataset: the endpoints in src/pages/data/ and the data
@@ -106,7 +106,7 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
   });
   const files: DownloadFile[] = [
     ...csv.map(({ table, body }) => ({ path: table.file, title: table.title, description: table.description, mediatype: 'text/csv; charset=utf-8', body, bytes: Buffer.byteLength(body), rows: table.rows.length, table })),
-    ...jsonFiles.map((j) => ({ path: j.path, title: j.title, description: j.description, mediatype: 'application/json; charset=utf-8', body: j.body, bytes: bodyStats(j.body).bytes })),
+    ...jsonFiles.map((j) => ({ path: j.path, title: j.title, description: j.description, mediatype: 'application/json; charset=utf-8', body: j.body, bytes: bodyBytes(j.body) })),
   ];
   const pkgBody = json(pkg);
   files.push({
