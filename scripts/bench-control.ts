@@ -14,7 +14,10 @@ const stage = (name: string) => {
   const now = performance.now();
   stages.push({ stage: name, ms: Math.round(now - mark), rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   mark = now;
+  // Written after every stage, so that a run that fails later (Pagefind out of memory) still reports what it finished.
+  if (process.env.JX_TIMINGS) writeFileSync(process.env.JX_TIMINGS, JSON.stringify({ pages, stages }, null, 2));
 };
+let pages: number | undefined;
 
 const { build } = await import('astro');
 process.chdir(root);
@@ -29,7 +32,7 @@ if (added.errors.length) throw new Error(added.errors.join('; '));
 const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 if (written.errors.length) throw new Error(written.errors.join('; '));
 await pagefind.close();
-stage('pagefind');
 
-if (process.env.JX_TIMINGS) writeFileSync(process.env.JX_TIMINGS, JSON.stringify({ pages: added.page_count, stages }, null, 2));
+pages = added.page_count;
+stage('pagefind');
 console.log(`对照：${added.page_count} 个页面`);

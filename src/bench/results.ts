@@ -21,6 +21,11 @@ export interface BuildRun {
   treePeak: number;
   processPeak: number | null;
   stages: StageRun[];
+  /**
+   * Why the run did not finish (the control's single Pagefind index can outgrow the machine at 25,000 reports). Its
+   * wall time and peak memory are up to the failure, its stages those it finished; it takes no part in medians and ratios.
+   */
+  failed?: string;
 }
 
 export interface SizeResult {
@@ -124,18 +129,30 @@ export function machine(): Machine {
   };
 }
 
-export const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+// A figure that could not be measured (every control run failed) prints as a dash, not as NaN.
+export const s = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
 export const mb = (b: number) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : `${Math.round(b / 2 ** 20)} MB`);
-export const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+export const kb = (b: number) => (Number.isNaN(b) ? '—' : `${(b / 1024).toFixed(1)} KB`);
 const num = (n: number) => n.toLocaleString('en-US');
 
+const fixed = (v: number) => (Number.isNaN(v) ? '—' : v.toFixed(2));
+const rate = (count: number, ms: number, unit: string) => (Number.isNaN(ms) ? '—' : `${Math.round(count / (ms / 1000))} ${unit}`);
+
 const stageOf = (run: BuildRun, name: string) => run.stages.find((x) => x.stage === name);
-const medianStage = (runs: BuildRun[], name: string) => median(runs.map((r) => stageOf(r, name)?.ms ?? NaN));
+const finished = (runs: BuildRun[]) => runs.filter((r) => !r.failed);
+/** A stage's median over the runs that finished it (a failed run may have finished the stages before the failure). */
+const medianStage = (runs: BuildRun[], name: string) => median(runs.flatMap((r) => stageOf(r, name)?.ms ?? []));
 const maxPeak = (runs: BuildRun[], name: string) => Math.max(...runs.map((r) => stageOf(r, name)?.peak ?? 0));
-/** The end-to-end time: the wall time of the whole build command, startup included. */
-const wall = (runs: BuildRun[]) => median(runs.map((r) => r.wallMs));
-/** Ratios taken pair by pair (run i of ours ÷ run i of the control), then the median. */
-const ratio = (a: BuildRun[], b: BuildRun[], f: (r: BuildRun) => number) => median(a.map((r, i) => f(r) / f(b[i]!)));
+/** The end-to-end time: the wall time of the whole build command, startup included, over the runs that finished. */
+const wall = (runs: BuildRun[]) => median(finished(runs).map((r) => r.wallMs));
+/** Ratios taken pair by pair (run i of ours ÷ run i of the control), then the median; pairs with a failed run are left out. */
+const ratio = (a: BuildRun[], b: BuildRun[], f: (r: BuildRun) => number | undefined) =>
+  median(a.flatMap((r, i) => {
+    const [x, y] = [f(r), b[i] && f(b[i])];
+    return x === undefined || y === undefined || Number.isNaN(x) || Number.isNaN(y) ? [] : [x / y];
+  }));
+const endToEnd = (r: BuildRun) => (r.failed ? undefined : r.wallMs);
+const failures = (runs: BuildRun[]) => runs.flatMap((r, i) => (r.failed ? [{ run: i + 1, ...r, failed: r.failed }] : []));
 
 export interface Target {
   what: string;
@@ -172,7 +189,7 @@ export function targets(results: SizeResult[]): Target[] {
   const out: Target[] = [];
   const w = wall(big.ours);
   const peak = Math.max(...big.ours.map((r) => r.treePeak));
-  const r = ratio(big.ours, big.control, (x) => x.wallMs);
+  const r = ratio(big.ours, big.control, endToEnd);
   out.push({ what: `${num(big.reports)} 份报告端到端用时`, limit: '≤ 60 s', value: s(w), ok: w <= LIMITS.wallMs });
   for (const x of results) {
     const p = Math.max(...x.ours.map((b) => b.treePeak));
@@ -180,7 +197,16 @@ export function targets(results: SizeResult[]): Target[] {
     if (x.reports >= 10_000) out.push({ what: `${num(x.reports)} 份报告峰值内存（进程树）`, limit: `≤ ${mb(limit)}`, value: mb(p), ok: p <= limit });
   }
   if (big.reports < 10_000) out.push({ what: `${num(big.reports)} 份报告峰值内存（进程树）`, limit: `≤ ${mb(LIMITS.rss.upTo10k)}`, value: mb(peak), ok: peak <= LIMITS.rss.upTo10k });
-  out.push({ what: `${num(big.reports)} 份报告：本站 ÷ 对照（逐对取比，中位数）`, limit: `≤ ${LIMITS.ratio}`, value: r.toFixed(2), ok: r <= LIMITS.ratio });
+  // At every size up to the largest whose control finished: a failed control leaves no ratio to compare.
+  const compared = [...results].reverse().find((x) => !Number.isNaN(ratio(x.ours, x.control, endToEnd)));
+  for (const x of results.filter((x) => x.reports > (compared?.reports ?? 0))) {
+    const f = failures(x.control)[0];
+    if (f) out.push({ what: `${num(x.reports)} 份报告：本站 ÷ 对照`, limit: `≤ ${LIMITS.ratio}`, value: `无法比较：对照失败（${f.failed}）`, ok: false });
+  }
+  if (compared) {
+    const rc = ratio(compared.ours, compared.control, endToEnd);
+    out.push({ what: `${num(compared.reports)} 份报告：本站 ÷ 对照（逐对取比，中位数）`, limit: `≤ ${LIMITS.ratio}`, value: rc.toFixed(2), ok: rc <= LIMITS.ratio });
+  }
   // The largest size with rebuilds; the target is on adding and editing a report.
   const rebuilt = [...results].reverse().find((x) => x.incremental);
   for (const b of rebuilt?.incremental?.rebuilds ?? []) {
@@ -242,23 +268,27 @@ export function sizeSection(x: SizeResult, runs: number): string {
   line(['校验与规范化、数据核对', s(norm), `${Math.round(x.reports / (norm / 1000))} 份/秒`, mb(maxPeak(x.ours, 'normalize')), '—', '—', '—', '—']);
   const oa = medianStage(x.ours, 'astro');
   const ca = medianStage(x.control, 'astro');
-  line(['Astro 生成页面', s(oa), `${Math.round(html / (oa / 1000))} 页/秒（${num(html)} 页）`, mb(maxPeak(x.ours, 'astro')), s(ca), `${Math.round(x.controlPages / (ca / 1000))} 页/秒（${num(x.controlPages)} 页）`, mb(maxPeak(x.control, 'astro')), ratio(x.ours, x.control, (r) => stageOf(r, 'astro')!.ms).toFixed(2)]);
+  line(['Astro 生成页面', s(oa), `${Math.round(html / (oa / 1000))} 页/秒（${num(html)} 页）`, mb(maxPeak(x.ours, 'astro')), s(ca), `${rate(x.controlPages, ca, '页/秒')}（${num(x.controlPages)} 页）`, mb(maxPeak(x.control, 'astro')), fixed(ratio(x.ours, x.control, (r) => stageOf(r, 'astro')?.ms))]);
   const op = medianStage(x.ours, 'pagefind');
   const cp = medianStage(x.control, 'pagefind');
-  line(['Pagefind 索引（关怀版同时复制）', s(op), `${Math.round(x.pages.indexed / (op / 1000))} 页/秒（${num(x.pages.indexed)} 页）`, mb(maxPeak(x.ours, 'pagefind')), s(cp), `${Math.round(x.controlPages / (cp / 1000))} 页/秒`, mb(maxPeak(x.control, 'pagefind')), ratio(x.ours, x.control, (r) => stageOf(r, 'pagefind')!.ms).toFixed(2)]);
+  line(['Pagefind 索引（关怀版同时复制）', s(op), `${Math.round(x.pages.indexed / (op / 1000))} 页/秒（${num(x.pages.indexed)} 页）`, mb(maxPeak(x.ours, 'pagefind')), s(cp), rate(x.controlPages, cp, '页/秒'), mb(maxPeak(x.control, 'pagefind')), fixed(ratio(x.ours, x.control, (r) => stageOf(r, 'pagefind')?.ms))]);
   if (x.ours.some((r) => stageOf(r, 'care'))) {
     const oc = medianStage(x.ours, 'care');
     line(['关怀版页面（复制）', s(oc), `${Math.round((x.pages.care ?? 0) / (oc / 1000))} 页/秒（${num(x.pages.care ?? 0)} 页）`, mb(maxPeak(x.ours, 'care')), '—', '—', '—', '—']);
   }
   const ow = wall(x.ours);
   const cw = wall(x.control);
-  line(['**端到端**（含启动）', `**${s(ow)}**`, `${(ow / x.reports).toFixed(1)} ms/份`, `**${mb(Math.max(...x.ours.map((r) => r.treePeak)))}**`, `**${s(cw)}**`, `${(cw / x.reports).toFixed(1)} ms/份`, mb(Math.max(...x.control.map((r) => r.treePeak))), `**${ratio(x.ours, x.control, (r) => r.wallMs).toFixed(2)}**`]);
+  line(['**端到端**（含启动）', `**${s(ow)}**`, `${(ow / x.reports).toFixed(1)} ms/份`, `**${mb(Math.max(...x.ours.map((r) => r.treePeak)))}**`, `**${s(cw)}**`, Number.isNaN(cw) ? '—' : `${(cw / x.reports).toFixed(1)} ms/份`, mb(Math.max(...x.control.map((r) => r.treePeak))), `**${fixed(ratio(x.ours, x.control, endToEnd))}**`]);
   lines.push('');
   lines.push(
-    `各次端到端：本站 ${x.ours.map((r) => s(r.wallMs)).join('、')}；对照 ${x.control.map((r) => s(r.wallMs)).join('、')}。` +
+    `各次端到端：本站 ${x.ours.map((r) => s(r.wallMs)).join('、')}；对照 ${x.control.map((r) => (r.failed ? '失败' : s(r.wallMs))).join('、')}。` +
       `单个进程的峰值（GNU time）：本站 ${x.ours.map((r) => (r.processPeak === null ? '?' : mb(r.processPeak))).join('、')}。`,
     '',
   );
+  for (const f of [...failures(x.ours).map((r) => ({ ...r, who: '本站' })), ...failures(x.control).map((r) => ({ ...r, who: '对照' }))]) {
+    const done = f.stages.map((st) => `${st.stage} ${s(st.ms)}`).join('，');
+    lines.push(`**${f.who}第 ${f.run} 次构建失败**：${f.failed}；失败前用时 ${s(f.wallMs)}${done ? `（已完成：${done}）` : ''}，进程树峰值内存 ${mb(f.treePeak)}。这一次不计入上表的中位数和比值。`, '');
+  }
   const o = x.output;
   lines.push(
     `输出：本站 ${mb(o.bytes)}、${num(o.files)} 个文件（其中 HTML 页面 ${num(html)} 个，搜索索引收录 ${num(x.pages.indexed)} 个）；对照 ${mb(x.controlOutput.bytes)}、${num(x.controlOutput.files)} 个文件。`,
@@ -407,7 +437,7 @@ export function summaryTable(results: SizeResult[]): string {
   const lines = ['| 报告数 | 本站端到端 | 对照端到端 | 本站 ÷ 对照 | 本站每份 | 规范化 | Astro | Pagefind | 峰值内存 | 首次搜索（全部年度 / 单一年度） |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|'];
   for (const x of results) {
     lines.push(
-      `| ${num(x.reports)} | ${s(wall(x.ours))} | ${s(wall(x.control))} | ${ratio(x.ours, x.control, (r) => r.wallMs).toFixed(2)} | ${(wall(x.ours) / x.reports).toFixed(1)} ms | ${s(medianStage(x.ours, 'normalize'))} | ${s(medianStage(x.ours, 'astro'))} | ${s(medianStage(x.ours, 'pagefind'))} | ${mb(Math.max(...x.ours.map((r) => r.treePeak)))} | ${kb(firstQueryMax(x).all)} / ${kb(firstQueryMax(x).scoped)} |`,
+      `| ${num(x.reports)} | ${s(wall(x.ours))} | ${s(wall(x.control))} | ${fixed(ratio(x.ours, x.control, endToEnd))} | ${(wall(x.ours) / x.reports).toFixed(1)} ms | ${s(medianStage(x.ours, 'normalize'))} | ${s(medianStage(x.ours, 'astro'))} | ${s(medianStage(x.ours, 'pagefind'))} | ${mb(Math.max(...x.ours.map((r) => r.treePeak)))} | ${kb(firstQueryMax(x).all)} / ${kb(firstQueryMax(x).scoped)} |`,
     );
   }
   return lines.join('\n');
@@ -415,7 +445,7 @@ export function summaryTable(results: SizeResult[]): string {
 
 /** Time per unit of work at each size: it should not grow with N (derived pages are computed once per build). */
 export function perPageTable(results: SizeResult[]): string {
-  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const ms = (x: number) => (Number.isNaN(x) ? '—' : `${x.toFixed(2)} ms`);
   const lines = [
     '| 报告数 | 规范化与核对 ÷ 报告数 | Astro ÷ HTML 页数 | Pagefind ÷ 收录页数 | 端到端 ÷ 报告数 | 对照 Astro ÷ 页数 | 对照 Pagefind ÷ 页数 | 对照端到端 ÷ 报告数 |',
     '|---:|---:|---:|---:|---:|---:|---:|---:|',

@@ -103,4 +103,22 @@ describe('page weights in the benchmark', () => {
     expect(md).toContain('<!-- analysis:start -->\n手写\n<!-- analysis:end -->');
     expect(md.indexOf('## 汇总')).toBeLessThan(md.indexOf('| 1,000 | 2 | 42.0 s'));
   });
+
+  it('records our figures when the control fails, and compares at the largest size whose control finished', () => {
+    const GB = 2 ** 30;
+    const small = { ...result, ours: [run(30_000), run(32_000)], control: [run(10_000), run(10_000)] };
+    // The control's single Pagefind index killed at 25,000 reports: it finished Astro, not Pagefind.
+    const failedControl: BuildRun = { wallMs: 300_000, treePeak: 22.6 * GB, processPeak: null, stages: [{ stage: 'astro', ms: 40_000, peak: GB }], failed: '退出码 1，Error: pagefind service exited' };
+    const big = { ...result, reports: 25_000, ours: [run(1_100_000, 7 * GB)], control: [failedControl] };
+    const section = sizeSection(big, 1);
+    expect(section).toContain('**对照第 1 次构建失败**：退出码 1，Error: pagefind service exited；失败前用时 300.0 s（已完成：astro 40.0 s），进程树峰值内存 22.60 GB');
+    expect(section).toContain('| **端到端**（含启动） | **1100.0 s** | 44.0 ms/份 | **7.00 GB** | **—** | — | 22.60 GB | **—** |');
+    expect(section).not.toContain('NaN');
+    const list = targets([small, big]);
+    expect(list.find((t) => t.what === '25,000 份报告：本站 ÷ 对照')).toMatchObject({ value: '无法比较：对照失败（退出码 1，Error: pagefind service exited）', ok: false });
+    expect(list.find((t) => t.what.startsWith('1,000 份报告：本站 ÷ 对照'))).toMatchObject({ value: '3.10', ok: false });
+    expect(list.find((t) => t.what.startsWith('25,000 份报告峰值内存'))).toMatchObject({ limit: '≤ 8.00 GB', value: '7.00 GB', ok: true });
+    const machine = { cpus: 2, cpuModel: 'x', memory: GB, date: 'd', node: 'v', astro: 'a', pagefind: 'p', commit: 'c' };
+    expect(resultsMarkdown(machine, [small, big], { runs: '2,1', seed: 1, totalMs: 1 }, null)).not.toContain('NaN');
+  });
 });
