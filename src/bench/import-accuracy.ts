@@ -5,7 +5,7 @@ import { parseAmount, type MoneyUnit } from '../text/amount.ts';
 import { parsePercent } from '../text/percent.ts';
 import { ContentFile, type FinanceItem, type IndicatorInput, type TaskInput } from '../schema/content.ts';
 import { readContentFile } from '../read/content-file.ts';
-import type { ConceptIndex } from '../read/registry.ts';
+import type { ConceptIndex } from '../read/concepts.ts';
 
 /**
  * Field-by-field comparison of an imported draft with the reviewed content file of the same source. Both are read

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } f
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readRegistry } from '../read/registries.ts';
-import { resolveRegions } from '../read/registry.ts';
+import { resolveRegions } from '../read/regions.ts';
 import { districtCount, syntheticDistricts, syntheticReport } from './synthetic.ts';
 
 /**

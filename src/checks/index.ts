@@ -1,7 +1,7 @@
 import { CHECK_NAMES, PERSONAL_KINDS, type CheckKey, type CheckRule, type Checks, type Consistent, type Finding, type PersonalDataFlag } from '../schema/check.ts';
 import type { Concept } from '../schema/concept.ts';
 import type { Report } from '../schema/report.ts';
-import { conceptsByKey } from '../read/registry.ts';
+import { conceptsByKey } from '../read/concepts.ts';
 import type { SourceText } from '../text/source-text.ts';
 import { checkClaims } from './claims/index.ts';
 import type { Check, CheckContext, Outcome } from './outcome.ts';

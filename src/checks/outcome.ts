@@ -26,7 +26,7 @@ export interface Outcome {
 export interface CheckContext {
   /** Finds a passage in the source text (whitespace and full-width forms ignored); null when absent. */
   locate(text: string): Located | null;
-  /** The dataset's concepts by key (conceptsByKey in read/registry.ts). */
+  /** The dataset's concepts by key (conceptsByKey in read/concepts.ts). */
   concepts: ReadonlyMap<string, Concept>;
 }
 

@@ -8,7 +8,8 @@ import type { Report } from '../schema/report.ts';
 import { type ContentIssue, keyPath, shownPath } from '../read/issue.ts';
 import { readRegistry, type RegistryData, type RegistryName } from '../read/registries.ts';
 import { DepartmentRules } from '../read/department-rules.ts';
-import { ConceptIndex, resolveRegions } from '../read/registry.ts';
+import { ConceptIndex } from '../read/concepts.ts';
+import { resolveRegions } from '../read/regions.ts';
 import type { SourceText } from '../text/source-text.ts';
 import { type FileRegistries, type FileResult, INTERNAL, INTERNAL_HINT, readReportFile, REPORT_FILE, type SourceCache } from './report-file.ts';
 

@@ -7,7 +7,7 @@ import type { Report } from '../schema/report.ts';
 import { decodeContentFile, readContentFile } from '../read/content-file.ts';
 import { type ContentIssue, shownPath } from '../read/issue.ts';
 import type { DepartmentRules } from '../read/department-rules.ts';
-import type { ConceptIndex } from '../read/registry.ts';
+import type { ConceptIndex } from '../read/concepts.ts';
 import { zodIssue } from '../read/zod-issue.ts';
 import { normalizeReport } from '../normalize/report.ts';
 import { SourceText } from '../text/source-text.ts';

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { conceptsByKey } from '../read/registry.ts';
+import { conceptsByKey } from '../read/concepts.ts';
 import type { SourceText } from '../text/source-text.ts';
 import type { SourceCache } from './report-file.ts';
 import type { Registries } from './dataset.ts';

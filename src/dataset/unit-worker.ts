@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { conceptsByKey } from '../read/registry.ts';
+import { conceptsByKey } from '../read/concepts.ts';
 import type { SourceText } from '../text/source-text.ts';
 import type { SourceCache } from './report-file.ts';
 import { readRegistries } from './dataset.ts';

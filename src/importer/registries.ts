@@ -3,7 +3,8 @@ import type { Region } from '../schema/region.ts';
 import { DepartmentRules } from '../read/department-rules.ts';
 import { formatIssue } from '../read/issue.ts';
 import { readRegistry, type RegistryFile } from '../read/registries.ts';
-import { ConceptIndex, resolveRegions } from '../read/registry.ts';
+import { ConceptIndex } from '../read/concepts.ts';
+import { resolveRegions } from '../read/regions.ts';
 
 /** The registries a draft is resolved against: the same files the build reads, never the reviewed reports. */
 export interface Registries {

@@ -3,7 +3,7 @@ import { isMissing, tidy } from '../text/chars.ts';
 import type { Decimal } from '../text/number.ts';
 import type { SourceText } from '../text/source-text.ts';
 import type { DepartmentRules } from '../read/department-rules.ts';
-import type { ConceptIndex } from '../read/registry.ts';
+import type { ConceptIndex } from '../read/concepts.ts';
 import type { Provenance } from '../schema/report.ts';
 import type { Region } from '../schema/region.ts';
 

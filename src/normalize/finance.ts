@@ -5,7 +5,7 @@ import type { Amount, Rate } from '../schema/report.ts';
 import { isMissing, tidy } from '../text/chars.ts';
 import { NumberFormatError, type Decimal } from '../text/number.ts';
 import { parsePercent } from '../text/percent.ts';
-import type { ConceptIndex, ConceptMatch } from '../read/registry.ts';
+import type { ConceptIndex, ConceptMatch } from '../read/concepts.ts';
 import { printed, text, type Path, type Reader, type ReportEnv } from './context.ts';
 import { rateFromAmounts } from './recompute.ts';
 

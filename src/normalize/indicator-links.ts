@@ -1,6 +1,6 @@
 import type { CatalogueIndicator } from '../schema/catalogue.ts';
 import type { Report } from '../schema/report.ts';
-import { labelKey } from '../read/registry.ts';
+import { labelKey } from '../text/label.ts';
 
 export interface LinkResult {
   reports: Report[];

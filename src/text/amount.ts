@@ -1,5 +1,5 @@
-import { compact, isMissing } from './chars.ts';
-import { NumberFormatError, parseDecimal, shiftDecimal, type Decimal } from './number.ts';
+import { compact, isMissing, NOT_STATED } from './chars.ts';
+import { groupDigits, NumberFormatError, parseDecimal, shiftDecimal, type Decimal } from './number.ts';
 
 export const MONEY_UNITS = ['元', '万元', '亿元'] as const;
 export type MoneyUnit = (typeof MONEY_UNITS)[number];
@@ -52,4 +52,13 @@ export function parseAmount(printed: string | number, documentUnit?: MoneyUnit |
 
 export function isMoneyUnit(unit: string): unit is MoneyUnit {
   return (MONEY_UNITS as readonly string[]).includes(unit);
+}
+
+/**
+ * 万元 digits as every page shows them, 「353,514.91 万元」: the exact digits normalization kept (no floating-point
+ * rounding), grouped by thousands; 未注明 where the document states none. Reading a printed amount and showing it
+ * again live together, so that the unit a figure is read in and the unit it is shown in cannot drift apart.
+ */
+export function formatWan(wanText: string | null | undefined): string {
+  return wanText === null || wanText === undefined ? NOT_STATED : `${groupDigits(wanText)} 万元`;
 }

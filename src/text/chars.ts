@@ -28,11 +28,14 @@ export function tidy(text: string): string {
   return text.replace(WHITESPACE, ' ').trim();
 }
 
+/** What the site writes wherever a document does not state a value; read back, it is one of the missing tokens below. */
+export const NOT_STATED = '未注明';
+
 /**
  * Tokens that documents and authors use for "not stated". They are missing values, never zero.
  * 「--」 appears in 阳东's “三公” table as 「--%(基数为0，不可比)」.
  */
-const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '无', '未注明', '未公开', '不适用', 'N/A', 'n/a', '空']);
+const MISSING = new Set(['', '-', '--', '—', '——', '–', '/', '无', NOT_STATED, '未公开', '不适用', 'N/A', 'n/a', '空']);
 
 export function isMissing(value: unknown): boolean {
   if (value === null || value === undefined) return true;

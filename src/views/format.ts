@@ -1,10 +1,9 @@
 /**
- * How figures are shown: exact digits as normalized (no floating-point rounding), grouped by thousands, with
- * their unit — 「353,514.91 万元」, 「99.14%」 — and 未注明 wherever the document does not state a value.
+ * How figures other than amounts are shown — 「99.14%」, 「92 分」, 「2023 年度（推断）」 — and the words for a figure
+ * the site does not have. Amounts are shown by formatWan in text/amount.ts, beside the reading of their units;
+ * 未注明 (NOT_STATED) lives in text/chars.ts, beside the tokens read as missing.
  */
-import { groupDigits } from '../text/number.ts';
-
-export const NOT_STATED = '未注明';
+import { NOT_STATED } from '../text/chars.ts';
 
 /**
  * Where a comparison or a series has no figure, it says why. 本站未收录: the site holds no document of that district
@@ -13,10 +12,6 @@ export const NOT_STATED = '未注明';
  */
 export const NOT_HELD = '本站未收录';
 export const NOT_PUBLISHED = '未公开';
-
-export function formatWan(wanText: string | null | undefined): string {
-  return wanText === null || wanText === undefined ? NOT_STATED : `${groupDigits(wanText)} 万元`;
-}
 
 /** A stated percentage as printed (「99%」 stays 「99%」, not 「99.00%」). */
 export function formatPercentText(printed: string): string {

@@ -1,7 +1,8 @@
 import type { CatalogueIndicator } from '../schema/catalogue.ts';
 import type { Dataset } from '../schema/dataset.ts';
 import type { Indicator, Report } from '../schema/report.ts';
-import { formatYear, NOT_STATED } from './format.ts';
+import { formatYear } from './format.ts';
+import { NOT_STATED } from '../text/chars.ts';
 import { chunk, LIST_ROWS, pageText, pager, pagePath, type Pager } from './paging.ts';
 import { perBuild } from './per-build.ts';
 import type { SiteData } from './site-data.ts';

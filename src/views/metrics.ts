@@ -1,7 +1,8 @@
 import type { Report } from '../schema/report.ts';
 import { groupDigits } from '../text/number.ts';
 import type { Concepts } from './concepts.ts';
-import { formatPercentText, formatWan } from './format.ts';
+import { formatPercentText } from './format.ts';
+import { formatWan } from '../text/amount.ts';
 import { recomputedRate } from './report-facts.ts';
 
 /**

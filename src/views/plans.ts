@@ -1,6 +1,6 @@
 import type { Region } from '../schema/region.ts';
 import type { Report } from '../schema/report.ts';
-import { formatWan } from './format.ts';
+import { formatWan } from '../text/amount.ts';
 import { isSelfEvaluation } from './report-facts.ts';
 
 /** Where a 目标申报表 and a self-evaluation exist for the same department and year: planned vs actual amounts. */

@@ -3,7 +3,8 @@ import type { Region } from '../schema/region.ts';
 import type { Amount, Indicator, Rate, Report } from '../schema/report.ts';
 import { rateFromAmounts, type Recomputed } from '../normalize/recompute.ts';
 import { describeMeasure } from '../text/target.ts';
-import { formatPercentText, formatScore, NOT_STATED } from './format.ts';
+import { formatPercentText, formatScore } from './format.ts';
+import { NOT_STATED } from '../text/chars.ts';
 
 /**
  * The headline figures of a report, chosen the same way on every page and in reports.csv: the first stated amount

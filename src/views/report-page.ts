@@ -5,7 +5,9 @@ import { narrativeParts, renderMarkdown, type NarrativeSection } from '../text/m
 import { checkSummary, type CheckSummary } from './checks.ts';
 import { conceptsOf } from './concepts.ts';
 import { charCount, longTable, longText } from './fold.ts';
-import { formatPercentText, formatScore, formatWan, formatYear, NOT_STATED } from './format.ts';
+import { formatPercentText, formatScore, formatYear } from './format.ts';
+import { formatWan } from '../text/amount.ts';
+import { NOT_STATED } from '../text/chars.ts';
 import { perBuild } from './per-build.ts';
 import type { SiteData } from './site-data.ts';
 import { HEADLINE_AMOUNTS, headlineAmount, headlineRate, KIND_FULL_NAMES, measuresText, placeName, reportHeading } from './report-facts.ts';

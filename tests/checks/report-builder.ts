@@ -5,7 +5,7 @@ import { parsePercent } from '../../src/text/percent.ts';
 import { parseResult } from '../../src/text/target.ts';
 import { SourceText } from '../../src/text/source-text.ts';
 import type { CheckContext } from '../../src/checks/outcome.ts';
-import { conceptsByKey } from '../../src/read/registry.ts';
+import { conceptsByKey } from '../../src/read/concepts.ts';
 import type { Basis } from '../../src/schema/basis.ts';
 import { ConceptsFile, type Concept } from '../../src/schema/concept.ts';
 import type { Amount, Figure, Indicator, Provenance, Rate, Report, Task } from '../../src/schema/report.ts';

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { add, precision, recall } from '../../src/bench/import-accuracy.ts';
 import { runBench, TARGETS, type BenchRow } from '../../src/bench/import-run.ts';
 import { runImport } from '../../src/importer/import-command.ts';
-import { formatPercentText, formatScore, formatWan, formatYear } from '../../src/views/format.ts';
+import { formatPercentText, formatScore, formatYear } from '../../src/views/format.ts';
+import { formatWan } from '../../src/text/amount.ts';
 import { buildDataset } from '../../src/dataset/dataset.ts';
 import type { Report } from '../../src/schema/report.ts';
 

@@ -5,7 +5,8 @@ import { normalizeReport, readerFor, type Path, type Reader, type ReportEnv } fr
 import { keyPath } from '../../src/read/issue.ts';
 import { readContentFile } from '../../src/read/content-file.ts';
 import { DepartmentRules } from '../../src/read/department-rules.ts';
-import { ConceptIndex, resolveRegions } from '../../src/read/registry.ts';
+import { ConceptIndex } from '../../src/read/concepts.ts';
+import { resolveRegions } from '../../src/read/regions.ts';
 import { SectorsFile } from '../../src/schema/catalogue.ts';
 import { ConceptsFile } from '../../src/schema/concept.ts';
 import { ContentFile } from '../../src/schema/content.ts';

@@ -10,7 +10,7 @@ import { CHART_BARS } from '../../src/views/chart-rows.ts';
 import type { Dataset } from '../../src/schema/dataset.ts';
 
 /**
- * A province-sized site (250 synthetic reports in 120 districts of 12 cities, tests/support/global-setup.ts): the
+ * A province-sized site (1,000 synthetic reports in 120 districts of 12 cities, tests/support/global-setup.ts): the
  * pages that would grow with the reports are split, their permalinks stay, links lead to where each report is
  * listed, the whole of each listing stays downloadable, and a comparison's view state and embeds keep working.
  */

@@ -5,13 +5,14 @@ import { provinceSite, testSite } from '../support/site.ts';
 
 /** No page grows with the number of reports: every HTML page of both test builds within the budget of `npm run size`. */
 describe('HTML per page', () => {
-  it('every page, of the seeds and of the province-sized build (250 synthetic reports), is at most 150 KB gzipped', () => {
-    for (const out of [testSite().out, provinceSite().out]) {
+  it('every page, of the seeds and of the benchmark’s 1,000-report site, is at most 150 KB gzipped', () => {
+    for (const [out, least] of [[testSite().out, 1], [provinceSite().out, 3000]] as const) {
       const pages = htmlFiles(out);
-      expect(pages.length).toBeGreaterThan(0);
+      // The 1,000-report site has 3,287 pages and a 关怀版 copy of each: a build that lost most of them fails here.
+      expect(pages.length).toBeGreaterThan(least);
       for (const f of pages) expect(htmlWeight(f), f).toBeLessThanOrEqual(HTML_BUDGET);
     }
-    // Some 4,000 pages gzipped at the budget's level 9: slow on a loaded machine.
+    // Some 7,000 pages gzipped at the budget's level 9: slow on a loaded machine.
   }, 300_000);
 });
 

@@ -19,7 +19,7 @@ export function yearSite(): { out: string; dataset: string; log: string; base: s
 }
 
 /**
- * 250 synthetic reports in 120 districts of 12 cities (tests/support/global-setup.ts), built at the root: a site
+ * 1,000 synthetic reports (the benchmark's 1,000-report site) in 120 districts of 12 cities (tests/support/global-setup.ts), built at the root: a site
  * large enough that /checks/, /reports/, /coverage/ and the comparison views are split into pages.
  */
 export function provinceSite(): { out: string; dataset: string; log: string; base: string } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAmount, toWan, wanShift } from '../../src/text/amount.ts';
+import { formatWan, parseAmount, toWan, wanShift } from '../../src/text/amount.ts';
 import { parseDecimal } from '../../src/text/number.ts';
 
 describe('parseAmount', () => {
@@ -35,5 +35,18 @@ describe('the units table', () => {
     expect(toWan(parseDecimal('1.45'), '亿元').text).toBe('14500');
     expect(toWan(parseDecimal('104'), '人').text).toBe('104');
     expect(parseAmount('1.45亿元')!.wan.text).toBe(toWan(parseDecimal('1.45'), '亿元').text);
+  });
+});
+
+describe('formatWan', () => {
+  it('shows 万元 digits exactly as normalized, grouped by thousands, and a missing amount as 未注明', () => {
+    expect(formatWan('353514.91')).toBe('353,514.91 万元');
+    expect(formatWan('0.00')).toBe('0.00 万元');
+    expect(formatWan('131.5281')).toBe('131.5281 万元');
+    expect(formatWan(null)).toBe('未注明');
+  });
+  it('shows what parseAmount read, whatever unit the document printed', () => {
+    expect(formatWan(parseAmount('1,315,281元')!.wan.text)).toBe('131.5281 万元');
+    expect(formatWan(parseAmount('3.5亿元')!.wan.text)).toBe('35,000 万元');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPercent, formatPercentText, formatScore, formatWan, formatYear } from '../../src/views/format.ts';
+import { formatPercent, formatPercentText, formatScore, formatYear } from '../../src/views/format.ts';
 import { groupDigits } from '../../src/text/number.ts';
 
 describe('format', () => {
@@ -7,11 +7,6 @@ describe('format', () => {
     expect(groupDigits('353514.91')).toBe('353,514.91');
     expect(groupDigits('131.5281')).toBe('131.5281');
     expect(groupDigits('-1234567')).toBe('-1,234,567');
-  });
-  it('shows amounts in 万元 and missing ones as 未注明', () => {
-    expect(formatWan('353514.91')).toBe('353,514.91 万元');
-    expect(formatWan('0.00')).toBe('0.00 万元');
-    expect(formatWan(null)).toBe('未注明');
   });
   it('shows stated rates as printed and computed ones to two decimals', () => {
     expect(formatPercentText('９９％')).toBe('99%');
