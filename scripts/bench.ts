@@ -112,7 +112,10 @@ async function build(kind: 'ours' | 'control', content: string, out: string): Pr
   // A failed control is a result, not the end of the benchmark: at 25,000 reports its single Pagefind index outgrows
   // the machine, and our build's figures of the same run are what the run is for. It is recorded and printed as failed.
   console.error(m.output.slice(-3000));
-  const cause = m.output.split('\n').reverse().find((l) => /error|killed|signal|memory/i.test(l))?.trim().slice(0, 200);
+  // The command's own last words, before GNU time's report (whose lines are tab-indented and always name signals).
+  const timeReport = m.output.search(/^Command (exited|terminated)|^\tCommand being timed/m);
+  const own = timeReport >= 0 ? m.output.slice(0, timeReport) : m.output;
+  const cause = own.split('\n').reverse().find((l) => /error|warning|killed|memory/i.test(l))?.trim().replace(/file:\/\/\S*\//g, '').slice(0, 200);
   const failed = `退出码 ${m.code ?? '无（被信号终止）'}${cause ? `，${cause}` : ''}`;
   log(`  对照构建失败：${failed}；已用 ${s(m.wallMs)}，进程树峰值内存 ${mb(m.treePeak)}`);
   return { ...measured, failed, pages: existsSync(join(out, 'dist')) ? htmlFiles(join(out, 'dist')).length : 0 };

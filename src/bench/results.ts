@@ -131,7 +131,7 @@ export function machine(): Machine {
 
 // A figure that could not be measured (every control run failed) prints as a dash, not as NaN.
 export const s = (ms: number) => (Number.isNaN(ms) ? '—' : `${(ms / 1000).toFixed(1)} s`);
-export const mb = (b: number) => (b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : `${Math.round(b / 2 ** 20)} MB`);
+export const mb = (b: number) => (Number.isNaN(b) ? '—' : b >= 2 ** 30 ? `${(b / 2 ** 30).toFixed(2)} GB` : `${Math.round(b / 2 ** 20)} MB`);
 export const kb = (b: number) => (Number.isNaN(b) ? '—' : `${(b / 1024).toFixed(1)} KB`);
 const num = (n: number) => n.toLocaleString('en-US');
 
@@ -142,7 +142,11 @@ const stageOf = (run: BuildRun, name: string) => run.stages.find((x) => x.stage 
 const finished = (runs: BuildRun[]) => runs.filter((r) => !r.failed);
 /** A stage's median over the runs that finished it (a failed run may have finished the stages before the failure). */
 const medianStage = (runs: BuildRun[], name: string) => median(runs.flatMap((r) => stageOf(r, name)?.ms ?? []));
-const maxPeak = (runs: BuildRun[], name: string) => Math.max(...runs.map((r) => stageOf(r, name)?.peak ?? 0));
+/** The highest peak of a stage over the runs that reached it; NaN (printed as a dash) when none did. */
+const maxPeak = (runs: BuildRun[], name: string) => {
+  const peaks = runs.flatMap((r) => stageOf(r, name)?.peak ?? []);
+  return peaks.length ? Math.max(...peaks) : NaN;
+};
 /** The end-to-end time: the wall time of the whole build command, startup included, over the runs that finished. */
 const wall = (runs: BuildRun[]) => median(finished(runs).map((r) => r.wallMs));
 /** Ratios taken pair by pair (run i of ours ÷ run i of the control), then the median; pairs with a failed run are left out. */
@@ -236,7 +240,8 @@ export function targets(results: SizeResult[]): Target[] {
     const over = x.output.htmlOver.length;
     out.push({ what: `每个 HTML 页面（gzip，最大；${num(x.reports)} 份）`, limit: '≤ 150 KB', value: `${kb(html)}（${page}）${over ? `；${num(over)} 页超出` : ''}`, ok: html <= LIMITS.pageHtml });
   }
-  for (const x of results) {
+  // The search budgets are set at 1,000 and 10,000 reports; a larger run's first queries are in its section only.
+  for (const x of results.filter((r) => r.reports <= 10_000)) {
     const q = firstQueryMax(x);
     if (x.reports <= 1000) {
       const worst = Math.max(q.all, Number.isNaN(q.scoped) ? 0 : q.scoped);

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Report } from '../schema/report.ts';
 import { prepare } from '../dataset/prepare.ts';
-import { handedOver, type SiteInput } from '../dataset/handover.ts';
+import { handedOver, type HandOver, type SiteInput } from '../dataset/handover.ts';
 import { buildComparisons, type ComparisonView } from './compare.ts';
 import { indexDataset, type SiteIndex } from './site-index.ts';
 import { registerShards } from './urls.ts';
@@ -59,14 +59,21 @@ function fingerprint(dir: string): string {
   return parts.sort().join('\n');
 }
 
-let cached: { data: SiteData; key: string | null } | undefined;
+// Keyed by the hand-over, not held: once the build releases it, the site data and every view model derived from it
+// (perBuild, keyed by the site data) can be collected while the build goes on to index the pages.
+const assembled = new WeakMap<HandOver, SiteData>();
+let dev: { data: SiteData; key: string } | undefined;
 
 export function siteData(): SiteData {
   const given = handedOver();
-  if (given) return (cached ??= { data: assemble(given), key: null }).data;
+  if (given) {
+    let data = assembled.get(given);
+    if (!data) assembled.set(given, (data = assemble(given.input)));
+    return data;
+  }
   const key = fingerprint(DEV_CONTENT);
-  if (cached?.key !== key) cached = { data: assemble(devInput()), key };
-  return cached.data;
+  if (dev?.key !== key) dev = { data: assemble(devInput()), key };
+  return dev.data;
 }
 
 function assemble({ contentDir, dataset, site }: SiteInput): SiteData {

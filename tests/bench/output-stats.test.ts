@@ -114,10 +114,14 @@ describe('page weights in the benchmark', () => {
     expect(section).toContain('**对照第 1 次构建失败**：退出码 1，Error: pagefind service exited；失败前用时 300.0 s（已完成：astro 40.0 s），进程树峰值内存 22.60 GB');
     expect(section).toContain('| **端到端**（含启动） | **1100.0 s** | 44.0 ms/份 | **7.00 GB** | **—** | — | 22.60 GB | **—** |');
     expect(section).not.toContain('NaN');
+    // The control never reached Pagefind: no peak to show for it, rather than 0 MB.
+    expect(section).toMatch(/\| Pagefind 索引（关怀版同时复制） \| [^|]+ \| [^|]+ \| [^|]+ \| — \| — \| — \| — \|/);
     const list = targets([small, big]);
     expect(list.find((t) => t.what === '25,000 份报告：本站 ÷ 对照')).toMatchObject({ value: '无法比较：对照失败（退出码 1，Error: pagefind service exited）', ok: false });
     expect(list.find((t) => t.what.startsWith('1,000 份报告：本站 ÷ 对照'))).toMatchObject({ value: '3.10', ok: false });
     expect(list.find((t) => t.what.startsWith('25,000 份报告峰值内存'))).toMatchObject({ limit: '≤ 8.00 GB', value: '7.00 GB', ok: true });
+    // The search budgets are the at 1,000 and 10,000 reports, not applied to a larger run.
+    expect(list.filter((t) => t.what.startsWith('首次搜索') && t.what.includes('25,000'))).toEqual([]);
     const machine = { cpus: 2, cpuModel: 'x', memory: GB, date: 'd', node: 'v', astro: 'a', pagefind: 'p', commit: 'c' };
     expect(resultsMarkdown(machine, [small, big], { runs: '2,1', seed: 1, totalMs: 1 }, null)).not.toContain('NaN');
   });
