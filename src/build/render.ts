@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { dirname, join, resolve } from 'node:path';
 import { handOver, release, type SiteInput } from '../dataset/handover.ts';
 import { configuredBase } from '../read/site-config.ts';
 import { partOf, searchParts } from '../search/parts.ts';
@@ -41,7 +43,7 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
   const astroCache = options.cacheDir ? resolve(root, options.cacheDir, 'astro') : join(work, 'cache');
   const before = keptPages(astroCache);
   const { build } = await import('astro');
-  handOver(input);
+  const given = handOver(input);
   process.chdir(work);
   try {
     const config = astroConfig({
@@ -56,6 +58,8 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
     process.chdir(root);
     rmSync(work, { recursive: true, force: true });
   }
+  // What the pages left to the build: written here, piece by piece, so that no file is ever whole in memory.
+  for (const [path, pieces] of given.files) await writePieces(join(outDir, path), pieces());
   const after = keptPages(astroCache);
   const reused = [...after].filter(([key, hash]) => before.get(key) === hash).length;
   stage('astro');
@@ -88,6 +92,15 @@ export async function renderSite(outDir: string, input: SiteInput, options: Rend
   // One stage for the benchmark: the index, with the 关怀版 copies written alongside it.
   stage('pagefind');
   return { pages: pages.length, care, indexed: search.pages, reused, partsReused: search.reused.length, parts: parts.length };
+}
+
+async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const out = createWriteStream(file);
+  const done = finished(out);
+  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
+  out.end();
+  await done;
 }
 
 /**

@@ -51,11 +51,6 @@ export function tableSchema(table: Table): TableSchema {
   };
 }
 
-export interface FileBody {
-  path: string;
-  body: string;
-}
-
 
 /** A resource's bytes and hash, from one pass over its body. */
 function resourceSize(body: Body): { bytes: number; hash: string } {
@@ -69,7 +64,7 @@ export interface PackageInput {
   created: string;
   homepage?: string;
   license?: { name?: string; path?: string; title?: string };
-  tables: { table: Table; body: string }[];
+  tables: { table: Table; body: Body }[];
   json: { name: string; path: string; title: string; description: string; body: Body; jsonSchema: string }[];
   reports: Report[];
   /** Absolute address of a source text's page on this site, when the site address is configured. */

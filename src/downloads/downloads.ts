@@ -1,12 +1,12 @@
 import { Dataset } from '../schema/dataset.ts';
 import { fieldAt } from '../schema/meta.ts';
-import { toCsv } from '../text/csv.ts';
+import { csvChunks } from '../text/csv.ts';
 import { isoDateTime } from '../views/build-date.ts';
 import { dataPackage, type PackageInput } from './datapackage.ts';
 import { dictionaryTable } from './dictionary.ts';
 import { datasetJsonSchema, JSON_TITLES, REPORT_POINTER, SCHEMA_FILE } from './json-schema.ts';
 import { buildTables, type Table } from './tables.ts';
-import { type Body, bodyBytes, prettyJsonChunks, responseBody } from './body.ts';
+import { type Body, bodyBytes, lazyBody, prettyJsonChunks, responseBody } from './body.ts';
 
 /**
  * Every file under data/, computed once per build from the dataset: the endpoints in src/pages/data/ and the data
@@ -54,16 +54,24 @@ function datasetParts(): string {
 
 /** A table as CSV, with its column keys as the header: all its rows, or those given (a part of it, as per indicator). */
 export function tableCsv<Row>(table: Table<Row>, rows: readonly Row[] = table.rows): string {
-  return toCsv(
+  return [...tableCsvChunks(table, rows)].join('');
+}
+
+/** The same in pieces, each row's cells made as its piece is written. */
+export function tableCsvChunks<Row>(table: Table<Row>, rows: readonly Row[] = table.rows): Iterable<string> {
+  const cells = function* () {
+    for (const row of rows) yield table.columns.map((c) => c.get(row));
+  };
+  return csvChunks(
     table.columns.map((c) => c.key),
-    rows.map((row) => table.columns.map((c) => c.get(row))),
+    cells(),
   );
 }
 
 export function buildDownloads(dataset: Dataset, options: DownloadOptions): Downloads {
   const data = buildTables(dataset);
   const tables = [...data, dictionaryTable(data)];
-  const csv = tables.map((table) => ({ table, body: tableCsv(table) }));
+  const csv = tables.map((table) => ({ table, body: { chunks: () => tableCsvChunks(table) } }));
   const jsonSchema = datasetJsonSchema();
   const reportFiles = options.reportFiles && new Set(options.reportFiles);
   const jsonFiles: PackageInput['json'] = [
@@ -81,7 +89,7 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
       path: `reports/${r.id}.json`,
       title: `${r.department}：${r.title}（JSON）`,
       description: '一份报告的规范化记录。',
-      body: json(r),
+      body: lazyBody(() => json(r)),
       jsonSchema: SCHEMA_FILE + REPORT_POINTER,
     })),
     {
@@ -105,7 +113,7 @@ export function buildDownloads(dataset: Dataset, options: DownloadOptions): Down
     sourcePage: options.sourcePage,
   });
   const files: DownloadFile[] = [
-    ...csv.map(({ table, body }) => ({ path: table.file, title: table.title, description: table.description, mediatype: 'text/csv; charset=utf-8', body, bytes: Buffer.byteLength(body), rows: table.rows.length, table })),
+    ...csv.map(({ table, body }) => ({ path: table.file, title: table.title, description: table.description, mediatype: 'text/csv; charset=utf-8', body, bytes: bodyBytes(body), rows: table.rows.length, table })),
     ...jsonFiles.map((j) => ({ path: j.path, title: j.title, description: j.description, mediatype: 'application/json; charset=utf-8', body: j.body, bytes: bodyBytes(j.body) })),
   ];
   const pkgBody = json(pkg);

@@ -19,11 +19,31 @@ function numberText(n: number): string {
 }
 
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const lines = [header, ...rows].map((row, i) => {
-    if (row.length !== header.length) throw new Error(`第 ${i + 1} 行有 ${row.length} 列，表头有 ${header.length} 列`);
+  return [...csvChunks(header, rows)].join('');
+}
+
+/**
+ * The same CSV in pieces of `per` rows, joined byte for byte as toCsv writes it: a province's tables (140 MB of
+ * tasks at 25,000 reports) are written without ever being one string, and each row's cells live only while its piece
+ * is made. `rows` may be an iterable that makes the cells of each row as it is read.
+ */
+export function* csvChunks(header: readonly string[], rows: Iterable<readonly Cell[]>, per = 1000): Generator<string> {
+  let n = 1;
+  const line = (row: readonly Cell[]) => {
+    n++;
+    if (row.length !== header.length) throw new Error(`第 ${n} 行有 ${row.length} 列，表头有 ${header.length} 列`);
     return row.map(csvField).join(',');
-  });
-  return BOM + lines.join('\r\n') + '\r\n';
+  };
+  yield `${BOM}${header.map(csvField).join(',')}\r\n`;
+  let batch: string[] = [];
+  for (const row of rows) {
+    batch.push(line(row));
+    if (batch.length === per) {
+      yield `${batch.join('\r\n')}\r\n`;
+      batch = [];
+    }
+  }
+  if (batch.length) yield `${batch.join('\r\n')}\r\n`;
 }
 
 /**

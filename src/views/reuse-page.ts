@@ -77,7 +77,13 @@ export interface ReusePage {
   withoutProseShown: ReuseRow[];
   templates: { anchor: string; text: string; count: number; share: string; variants: number }[];
   moreTemplates: number;
-  byId: Map<string, ReportReuseView>;
+  /**
+   * A report's section 与其他报告相同的文字, made when its page asks for it and not kept: on a province's site the
+   * passages of every report, each with its links, would stay in the heap through the whole Astro stage.
+   */
+  viewOf(id: string): ReportReuseView | undefined;
+  /** Every report's view, one at a time, for tests. */
+  views(): Iterable<ReportReuseView>;
   /** The rules in words, for the pages. */
   rules: { template: string; minChars: string; near: string };
   csvPath: string;
@@ -213,16 +219,19 @@ export function buildReusePage(dataset: Pick<Dataset, 'reports'>, result: ReuseR
     return out;
   };
 
-  const byId = new Map<string, ReportReuseView>();
   const rows: ReuseRow[] = [];
+  const indexOf = new Map<string, number>();
   result.reports.forEach((rr: ReportReuse, i) => {
     const report = reports[i]!;
+    indexOf.set(report.id, i);
     const partners = rr.partners.map((p) => ({ ...link(report, p.report, null), chars: p.chars }));
-    const share = percent(rr.reusedChars, rr.chars);
-    const templateShare = percent(rr.templateChars, rr.chars);
-    const specificShare = percent(rr.specificChars, rr.chars);
+    rows.push({ rank: null, report, href: `${reportUrl(report.id)}#h-reuse`, label: reportLabel(report), place: placeName(report.region), yearText: formatYear(report.fiscal_year), chars: rr.chars, share: percent(rr.reusedChars, rr.chars), templateShare: percent(rr.templateChars, rr.chars), specificShare: percent(rr.specificChars, rr.chars), partners });
+  });
+  const viewAt = (i: number): ReportReuseView => {
+    const rr = result.reports[i]!;
+    const { report, share, templateShare, specificShare, partners } = rows[i]!;
     const anchored = new Set<string>();
-    byId.set(report.id, {
+    return {
       report,
       chars: rr.chars,
       share,
@@ -231,9 +240,8 @@ export function buildReusePage(dataset: Pick<Dataset, 'reports'>, result: ReuseR
       summary: summaryOf(rr, share, templateShare, specificShare),
       passages: rr.passages.map((p) => passageView(report, i, p, anchored)),
       partners,
-    });
-    rows.push({ rank: null, report, href: `${reportUrl(report.id)}#h-reuse`, label: reportLabel(report), place: placeName(report.region), yearText: formatYear(report.fiscal_year), chars: rr.chars, share, templateShare, specificShare, partners });
-  });
+    };
+  };
   const stats = new Map(result.reports.map((r) => [r.id, r]));
   const ratio = (row: ReuseRow, key: 'reusedChars' | 'specificChars') => {
     const r = stats.get(row.report.id)!;
@@ -259,7 +267,13 @@ export function buildReusePage(dataset: Pick<Dataset, 'reports'>, result: ReuseR
     withoutProseShown: withoutProse.slice(0, WITHOUT_PROSE_NAMED),
     templates: result.templates.slice(0, TEMPLATES).map((g) => ({ anchor: g.anchor, text: g.text, count: g.reports.length, share: percent(g.reports.length, total), variants: g.variants })),
     moreTemplates: Math.max(0, result.templates.length - TEMPLATES),
-    byId,
+    viewOf: (id) => {
+      const i = indexOf.get(id);
+      return i === undefined ? undefined : viewAt(i);
+    },
+    *views() {
+      for (let i = 0; i < rows.length; i++) yield viewAt(i);
+    },
     rules: {
       template: `见于本站全部报告的 ${Math.round(s.templateShare * 100)}% 以上（且至少 ${s.templateMinReports} 份）的句子算作模板文字`,
       minChars: `少于 ${s.minChars} 个字的短句不比较`,

@@ -16,6 +16,7 @@ describe('a download in pieces', () => {
       null,
     ];
     for (const v of values) expect([...prettyJsonChunks(v)].join('')).toBe(pretty(v));
+    for (const v of values) expect([...prettyJsonChunks(v, 0, 2, ' ')].join('')).toBe(`${JSON.stringify(v, null, 1)}\n`);
   });
 
   it('is the seeds’ dataset as reports.json was written, one piece per report or less', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pagesToIndex } from '../../src/search/index-site.ts';
+import { markedForIndex, pagesToIndex } from '../../src/search/index-site.ts';
 
 describe('the pages handed to Pagefind', () => {
-  const page = (sourcePath: string, body: boolean) => ({ sourcePath, content: `<html lang="zh-CN"><main${body ? ' data-pagefind-body' : ''}>正文</main></html>` });
+  const page = (sourcePath: string, body: boolean) => ({ sourcePath, marked: markedForIndex(`<html lang="zh-CN"><main${body ? ' data-pagefind-body' : ''}>正文</main></html>`) });
 
   it('are the marked ones when any page is marked, as Pagefind itself would keep', () => {
     const pages = [page('reports/a/index.html', true), page('sources/a/index.html', false), page('reports/b/index.html', true)];

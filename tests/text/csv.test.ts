@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, parseCsv, toCsv } from '../../src/text/csv.ts';
+import { BOM, csvChunks, csvField, parseCsv, toCsv } from '../../src/text/csv.ts';
 
 describe('CSV (RFC 4180, UTF-8 with BOM)', () => {
   it('starts with a BOM, ends every record with CRLF and writes null as an empty cell', () => {
@@ -36,5 +36,18 @@ describe('CSV (RFC 4180, UTF-8 with BOM)', () => {
     expect(() => parseCsv('a,b"c"\r\n')).toThrow();
     expect(() => parseCsv('"abc\r\n')).toThrow();
     expect(() => parseCsv('"a"b\r\n')).toThrow();
+  });
+
+  it('writes the same bytes in pieces as in one string, at every batch boundary, and reads back', () => {
+    const rows = Array.from({ length: 2503 }, (_, i) => [i, `第${i}行，"引号"`, i % 7 ? null : '多行\n文字', 1.5 * i]);
+    const header = ['序号', '文字', '备注', '数值'];
+    for (const per of [1, 1000, 2503, 5000]) {
+      const pieces = [...csvChunks(header, rows, per)];
+      expect(pieces.join('')).toBe(toCsv(header, rows));
+      expect(pieces.length).toBe(1 + Math.ceil(2503 / per));
+    }
+    expect(parseCsv([...csvChunks(header, rows)].join('')).length).toBe(2504);
+    expect([...csvChunks(header, [])].join('')).toBe(toCsv(header, []));
+    expect(() => [...csvChunks(header, [[1, 2]])]).toThrow('第 2 行有 2 列，表头有 4 列');
   });
 });

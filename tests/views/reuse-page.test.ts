@@ -25,14 +25,14 @@ describe('文字重复 of the seeds', () => {
 
   it('separates the one template sentence (in 3 of 5 reports) from reuse between specific reports', () => {
     expect(page.templates.map((t) => [t.text, t.count])).toEqual([['推进卫生健康科技创新发展。', 3]]);
-    const liwan = page.byId.get('guangzhou-liwan-wsjkj-2022-zpbg')!;
+    const liwan = page.viewOf('guangzhou-liwan-wsjkj-2022-zpbg')!;
     const template = liwan.passages.filter((p) => p.template);
     expect(template.map((p) => [p.note, p.templateHref])).toEqual([['模板文字：见于 3 份报告（本站共 5 份）', `/reuse/#${page.templates[0]!.anchor}`]]);
     expect(liwan.passages.filter((p) => !p.template).length).toBeGreaterThan(3);
   });
 
   it('marks each reused passage with where it stands and links to the same sentence in the other report', () => {
-    const huadu = page.byId.get('guangzhou-huadu-wsjkj-2023-zpbg')!;
+    const huadu = page.viewOf('guangzhou-huadu-wsjkj-2023-zpbg')!;
     const shared = huadu.passages.find((p) => p.sentences.some((s) => s.text.includes('健康花都')))!;
     expect(shared.where).toBe('正文 · （一）部门职能');
     expect(shared.whereHref).toMatch(/^#sec-\d+$/);
@@ -40,11 +40,11 @@ describe('文字重复 of the seeds', () => {
     // 「转变到」 and 「转变为」: nearly verbatim, and said to be.
     expect(shared.sentences[0]!.near).toBe(true);
     // Every link lands on an anchor the other report's page carries.
-    for (const view of page.byId.values()) {
+    for (const view of page.views()) {
       for (const p of view.passages) {
         for (const l of p.links) {
           const [path, anchor] = l.href.split('#');
-          const target = [...page.byId.values()].find((v) => `/reports/${v.report.id}/` === path)!;
+          const target = [...page.views()].find((v) => `/reports/${v.report.id}/` === path)!;
           expect(target.passages.flatMap((x) => x.sentences.map((s) => s.anchor)), `${view.report.id} → ${l.href}`).toContain(anchor);
         }
       }
@@ -52,8 +52,8 @@ describe('文字重复 of the seeds', () => {
   });
 
   it('says so where a report has no prose in common, or none to compare', () => {
-    expect(page.byId.get('guangzhou-baiyun-wsjkj-2023-zpb')!.summary).toMatch(/没有一句在本站收录的其他报告中找到/);
-    expect(page.byId.get('guangzhou-liwan-wsjkj-2022-zpbg')!.summary).toBe('本报告比较的叙述文字共 2923 字，其中 15.5% 也见于本站收录的其他报告：模板文字（多数报告共有）占 0.4%，与特定报告相同的占 15.1%。');
+    expect(page.viewOf('guangzhou-baiyun-wsjkj-2023-zpb')!.summary).toMatch(/没有一句在本站收录的其他报告中找到/);
+    expect(page.viewOf('guangzhou-liwan-wsjkj-2022-zpbg')!.summary).toBe('本报告比较的叙述文字共 2923 字，其中 15.5% 也见于本站收录的其他报告：模板文字（多数报告共有）占 0.4%，与特定报告相同的占 15.1%。');
   });
 
   it('the CSV lists every report in ranking order', () => {
@@ -108,7 +108,7 @@ describe('reuse links at scale', () => {
       const t = performance.now();
       const page = buildReusePage({ reports }, detectReuse(reports));
       const elapsed = performance.now() - t;
-      const passages = [...page.byId.values()].flatMap((v) => v.passages);
+      const passages = [...page.views()].flatMap((v) => v.passages);
       expect(passages.some((p) => !p.template && p.more > 0)).toBe(true);
       for (const p of passages) expect(p.links.length).toBeLessThanOrEqual(8);
       return elapsed;
