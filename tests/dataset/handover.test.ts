@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { buildDataset } from '../../src/dataset/dataset.ts';
-import { handOver, handedOver, release } from '../../src/dataset/handover.ts';
+import { handOver, handedOver, leaveToBuild, release } from '../../src/dataset/handover.ts';
 import { readSiteConfig } from '../../src/read/site-config.ts';
 import { siteData } from '../../src/views/site-data.ts';
 
@@ -42,5 +42,15 @@ describe('the hand-over of the dataset to the pages', () => {
     expect(derived.deref()).toBeUndefined();
     expect(comparisons.deref()).toBeUndefined();
     expect(input.dataset.reports.length).toBeGreaterThan(0);
+  });
+
+  it('takes the files the pages leave to the build only while there is a build to write them', () => {
+    expect(leaveToBuild('data/reports.json', () => ['{}'])).toBe(false);
+    const given = handOver(input);
+    expect(leaveToBuild('data/reports.json', () => ['{', '}'])).toBe(true);
+    expect([...given.files.get('data/reports.json')!()].join('')).toBe('{}');
+    release();
+    expect(leaveToBuild('data/checks.json', () => [])).toBe(false);
+    expect(given.files.size).toBe(1);
   });
 });

@@ -90,4 +90,16 @@ describe('astro dev', () => {
     expect(fixed.status).toBe(200);
     expect(fixed.html).not.toContain('已在开发服务器中修改');
   }, 60_000);
+
+  it('serves the large data files itself, which a build writes after Astro', async () => {
+    const json = await fetch(`${origin}/data/reports.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers.get('content-type')).toContain('application/json');
+    expect((await json.json()).reports.some((r: { id: string }) => r.id === REPORT)).toBe(true);
+    const csv = await fetch(`${origin}/data/finance.csv`);
+    expect(csv.status).toBe(200);
+    // Bytes, not text(): decoding drops a byte-order mark.
+    expect([...new Uint8Array(await csv.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect((await fetch(`${origin}/data/checks.json`)).status).toBe(200);
+  }, 60_000);
 });
